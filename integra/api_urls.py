@@ -1,0 +1,11 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from accounts.api import ObtainTokenView
+
+urlpatterns = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include("accounts.api_urls")),
+    path("", include("people.api_urls")),
+]

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from . import views
+
+admin.site.__class__ = OTPAdminSite  # staff must pass a one-time password to reach the admin
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("accounts.urls")),
+    path("people/", include("people.urls")),
+    path("audit/", include("audit.urls")),
+    path("api/v1/", include("integra.api_urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,153 @@
+"""Reads of personal data. Each goes through the access policy and leaves an audit row."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from accounts import policy
+from accounts.policy import FieldGroup
+from audit.models import Action
+from audit.services import Entry, record
+
+from .models import Household, IdentityDocument, NameKey, Person
+from .search import document_key, prefix_upper_bound, query_keys
+
+SEARCH_LIMIT = 20
+
+
+def _persons_matching_name(text: str) -> QuerySet | None:
+    keys = query_keys(text)
+    if not keys:
+        return None
+    persons = Person.objects.all()
+    for key in keys:
+        ids = NameKey.objects.filter(key__gte=key, key__lt=prefix_upper_bound(key))
+        persons = persons.filter(id__in=ids.values("person_id"))
+    return persons
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def matching_persons(text: str) -> QuerySet:
+    """Persons whose document number, date of birth or names match `text` (no policy)."""
+    text = (text or "").strip()
+    born = _parse_date(text)
+    if born:
+        return Person.objects.filter(birth_date=born)
+    number = document_key(text)
+    if len(number) >= 5 and any(ch.isdigit() for ch in number):
+        ids = IdentityDocument.objects.filter(number_key=number).values("person_id")
+        return Person.objects.filter(id__in=ids)
+    return _persons_matching_name(text) or Person.objects.none()
+
+
+def search_persons(user, text: str, limit: int = SEARCH_LIMIT) -> list[Person]:
+    """Policy-filtered search results; every person shown is audited as found."""
+    if not policy.may_search(user):
+        return []
+    found = policy.visible_persons(user, matching_persons(text))
+    results = list(found.order_by("id")[:limit])
+    _audit_identity_reads(user, results, Action.SEARCH, detail="search")
+    return results
+
+
+def list_persons(user, persons: QuerySet | None = None) -> QuerySet:
+    """The queryset every list, count and export starts from."""
+    return policy.visible_persons(user, persons if persons is not None else Person.objects.all())
+
+
+def audit_listed(user, persons: list[Person], action: str = Action.LIST) -> None:
+    _audit_identity_reads(user, persons, action, detail=action)
+
+
+def _audit_identity_reads(user, persons, action, detail) -> None:
+    record(
+        user,
+        [
+            Entry(p.pk, action, [FieldGroup.IDENTITY], policy.access(user, p).ground, detail)
+            for p in persons
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class PersonView:
+    person: Person
+    access: policy.Access
+
+
+def get_person(user, pk: int, groups: list[FieldGroup] | None, detail: str = "") -> PersonView:
+    """Load one person for `user`, refusing what the policy does not allow, and audit the read.
+
+    `groups=None` reads every group the policy allows.
+    """
+    person = Person.objects.select_related("organisation", "caseworker").filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    grant = policy.access(user, person)
+    if groups is None:
+        groups = sorted(grant.groups)
+    wanted = [g for g in groups if grant.allows(g)]
+    if not grant.groups or len(wanted) != len(groups):
+        record(user, [Entry(pk, Action.DENIED, groups, "", detail)])
+        if not grant.groups:
+            raise Http404
+        raise PermissionDenied
+    record(user, [Entry(pk, Action.VIEW, wanted, grant.ground, detail)])
+    return PersonView(person, grant)
+
+
+def group_data(person: Person, group: FieldGroup) -> dict:
+    """The records making up one field group of a person."""
+    loaders = {
+        FieldGroup.IDENTITY: lambda: {
+            "citizenships": [c.country for c in person.citizenships.all()],
+            "documents": list(person.documents.all()),
+            "consents": list(person.consents.select_related("recipient")),
+        },
+        FieldGroup.CONTACT: dict,
+        FieldGroup.LEGAL_STATUS: lambda: {"statuses": list(person.statuses.all())},
+        FieldGroup.FAMILY: lambda: {
+            "memberships": list(
+                person.memberships.select_related("household").prefetch_related(
+                    "household__members__person"
+                )
+            )
+        },
+        FieldGroup.EDUCATION_WORK: lambda: {
+            "languages": list(person.languages.all()),
+            "education": list(person.education.all()),
+            "qualifications": list(person.qualifications.all()),
+            "work_experience": list(person.work_experience.all()),
+        },
+        FieldGroup.VULNERABILITIES: lambda: {"vulnerabilities": list(person.vulnerabilities.all())},
+    }
+    return loaders[group]()
+
+
+def get_household(user, pk: int) -> Household:
+    household = policy.visible_households(user, Household.objects.all()).filter(pk=pk).first()
+    if household is None:
+        raise Http404
+    household.member_list = list(household.members.select_related("person"))
+    audit_households(user, [household], Action.VIEW)
+    return household
+
+
+def audit_households(user, households, action: str) -> None:
+    """Family data of every member of the households shown is audited as read."""
+    ground = f"role:{user.role}"
+    entries = [
+        Entry(m.person_id, action, [FieldGroup.FAMILY], ground, f"household:{h.pk}")
+        for h in households
+        for m in h.members.all()
+    ]
+    record(user, entries)

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts import policy
+from accounts.policy import FIELD_GROUP_LABELS, FieldGroup
+from audit.selectors import events_for_person
+
+from . import selectors, services
+from .forms import PersonForm
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    results = selectors.search_persons(request.user, query) if query else []
+    context = {"query": query, "results": results, "may_search": policy.may_search(request.user)}
+    if request.htmx:
+        return render(request, "people/search.html#results", context)
+    return render(request, "people/search.html", context)
+
+
+def _tabs(person_view) -> list[dict]:
+    return [
+        {"group": g.value, "label": FIELD_GROUP_LABELS[g]}
+        for g in FieldGroup
+        if person_view.access.allows(g)
+    ]
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    tab = request.GET.get("tab", FieldGroup.IDENTITY.value)
+    if tab not in {g.value for g in FieldGroup}:
+        tab = FieldGroup.IDENTITY.value
+    group = FieldGroup(tab)
+    view = selectors.get_person(request.user, pk, [group], detail="page")
+    context = {
+        "person": view.person,
+        "access": view.access,
+        "tabs": _tabs(view),
+        "tab": tab,
+        "data": selectors.group_data(view.person, group),
+        "may_read_audit": policy.may_read_audit(request.user),
+    }
+    if request.htmx:
+        return render(request, "people/detail.html#record", context)
+    return render(request, "people/detail.html", context)
+
+
+@login_required
+def seen_by(request: HttpRequest, pk: int) -> HttpResponse:
+    if not policy.may_read_audit(request.user):
+        raise PermissionDenied
+    view = selectors.get_person(request.user, pk, [FieldGroup.IDENTITY], detail="audit")
+    events = events_for_person(pk)[:200]
+    return render(request, "people/seen_by.html", {"person": view.person, "events": events})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    if not policy.may_create_person(request.user):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("citizenships", "version")}
+        person = services.create_person(request.user, data, form.cleaned_data["citizenships"])
+        messages.success(request, _("Person registered."))
+        return redirect("people:detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form, "creating": True})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    groups = [g for g in services.PERSON_FIELDS_BY_GROUP]
+    view = selectors.get_person(request.user, pk, groups, detail="edit")
+    if not view.access.may_edit:
+        raise PermissionDenied
+    form = PersonForm(request.POST or None, instance=view.person)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("citizenships", "version")}
+        try:
+            services.update_person(
+                request.user,
+                view.person,
+                data,
+                form.cleaned_data["version"] or 0,
+                form.cleaned_data["citizenships"],
+            )
+        except services.StaleEditError as error:
+            conflict = str(error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("people:detail", pk=pk)
+    context = {"form": form, "person": view.person, "conflict": conflict, "creating": False}
+    return render(request, "people/form.html", context, status=409 if conflict else 200)
+
+
+@login_required
+def household(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(
+        request, "people/household.html", {"household": selectors.get_household(request.user, pk)}
+    )

@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
@@ -81,7 +82,7 @@ class PersonViewSet(viewsets.ViewSet):
     def partial_update(self, request, pk=None):
         if "version" not in request.data:
             raise ValidationError(
-                {"version": ["This field is required to detect concurrent edits."]}
+                {"version": [_("Send the version you edited, so concurrent edits are detected.")]}
             )
         view = selectors.get_person(request.user, int(pk), [FieldGroup.IDENTITY], "api-edit")
         serializer = PersonWriteSerializer(view.person, data=request.data, partial=True)

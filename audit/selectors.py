@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from .models import AuditEvent
+from .models import AuditEvent, ChainHead
 from .services import GENESIS, event_hash
 
 
@@ -25,6 +25,9 @@ def verify_chain(chunk_size: int = 5000) -> Iterator[ChainBreak]:
         if event_hash(event.prev_hash, event) != event.hash:
             yield ChainBreak(event.seq, "row content does not match its hash")
         prev_hash, expected_seq = event.hash, event.seq + 1
+    head = ChainHead.objects.filter(pk=1).first()
+    if head is not None and (head.seq != expected_seq - 1 or head.hash != prev_hash):
+        yield ChainBreak(head.seq, "the newest rows are missing: chain head does not match")
 
 
 def events_for_person(person_id: int) -> QuerySet[AuditEvent]:

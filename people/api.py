@@ -1,6 +1,5 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -12,13 +11,18 @@ from audit.models import Action
 
 from . import selectors, services
 from .models import Household, Person
-from .serializers import HouseholdSerializer, PersonWriteSerializer, person_representation
+from .serializers import (
+    HouseholdSerializer,
+    PersonRecordSerializer,
+    PersonWriteSerializer,
+    person_representation,
+)
 
 PREFETCH = [
     "citizenships",
     "documents",
     "statuses",
-    "memberships",
+    "memberships__household",
     "languages",
     "education",
     "qualifications",
@@ -53,7 +57,7 @@ class PersonViewSet(viewsets.ViewSet):
             persons = persons.filter(organisation_id=int(params["organisation"]))
         return persons.prefetch_related(*PREFETCH)
 
-    @extend_schema(parameters=FILTERS, responses=OpenApiTypes.OBJECT)
+    @extend_schema(parameters=FILTERS, responses=PersonRecordSerializer(many=True))
     def list(self, request):
         paginator = self.paginator
         page = paginator.paginate_queryset(self._filtered(), request, view=self)
@@ -64,12 +68,12 @@ class PersonViewSet(viewsets.ViewSet):
             rows.append(person_representation(person, grant.groups))
         return paginator.get_paginated_response(rows)
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=PersonRecordSerializer)
     def retrieve(self, request, pk=None):
         view = selectors.get_person(request.user, int(pk), None, "api")
         return Response(person_representation(view.person, view.access.groups))
 
-    @extend_schema(request=PersonWriteSerializer, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=PersonWriteSerializer, responses=PersonRecordSerializer)
     def create(self, request):
         if not policy.may_create_person(request.user):
             raise PermissionDenied
@@ -78,7 +82,7 @@ class PersonViewSet(viewsets.ViewSet):
         grant = policy.access(request.user, person)
         return Response(person_representation(person, grant.groups), status=201)
 
-    @extend_schema(request=PersonWriteSerializer, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=PersonWriteSerializer, responses=PersonRecordSerializer)
     def partial_update(self, request, pk=None):
         if "version" not in request.data:
             raise ValidationError(

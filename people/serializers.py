@@ -52,11 +52,12 @@ class VulnerabilitySerializer(serializers.ModelSerializer):
 
 class MembershipSerializer(serializers.ModelSerializer):
     household = serializers.IntegerField(source="household_id")
+    reference = serializers.CharField(source="household.reference")
     person = serializers.IntegerField(source="person_id")
 
     class Meta:
         model = models.HouseholdMember
-        fields = ["household", "person", "relationship"]
+        fields = ["household", "reference", "person", "relationship"]
 
 
 def _identity(p):
@@ -124,3 +125,18 @@ class HouseholdSerializer(serializers.ModelSerializer):
     class Meta:
         model = models.Household
         fields = ["id", "reference", "organisation", "reunification_pending", "note", "members"]
+
+
+class PersonRecordSerializer(serializers.Serializer):
+    """Schema of person_representation: each field group appears only when the caller may
+    read it."""
+
+    id = serializers.IntegerField()
+    version = serializers.IntegerField()
+    organisation = serializers.IntegerField()
+    identity = serializers.DictField(required=False)
+    contact = serializers.DictField(required=False)
+    legal_status = serializers.DictField(required=False)
+    family = serializers.DictField(required=False)
+    education_work = serializers.DictField(required=False)
+    vulnerabilities = serializers.DictField(required=False)

@@ -27,3 +27,26 @@ class AbsoluteSessionLimitMiddleware:
             if started is None or time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
         return self.get_response(request)
+
+
+class TwoFactorMiddleware:
+    """Sends signed-in users who must (or chose to) use a second factor to verify it first."""
+
+    EXEMPT_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/api/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        from django.shortcuts import redirect
+
+        from . import two_factor
+
+        user = getattr(request, "user", None)
+        exempt = request.path.startswith(self.EXEMPT_PREFIXES)
+        if user is not None and user.is_authenticated and not exempt and not user.is_verified():
+            if two_factor.has_device(user):
+                return redirect(f"/accounts/two-factor/?next={request.path}")
+            if two_factor.is_required(user):
+                return redirect("accounts:two_factor_setup")
+        return self.get_response(request)

@@ -10,7 +10,7 @@ import pytest
 
 from accounts.models import Role
 from accounts.policy import FieldGroup
-from accounts.tests.factories import OrganisationFactory, UserFactory
+from accounts.tests.factories import OrganisationFactory, UserFactory, sign_in
 from people.models import Household, HouseholdMember, Qualification
 from people.tests.factories import LegalStatusFactory, PersonFactory, VulnerabilityFactory
 
@@ -35,12 +35,7 @@ CANARIES = {
     G.EDUCATION_WORK: "Canary Qualification Title",
     G.VULNERABILITIES: "Canary vulnerability note",
 }
-CASES = [
-    (role, own, group)
-    for role in EXPECTED
-    for own in (True, False)
-    for group in FieldGroup
-]
+CASES = [(role, own, group) for role in EXPECTED for own in (True, False) for group in FieldGroup]
 
 
 def _client_with_canaries(organisation):
@@ -81,7 +76,7 @@ def _user(world, role):
 @pytest.mark.parametrize(("role", "own", "group"), CASES)
 def test_staff_page_shows_exactly_the_allowed_field_group(client, world, role, own, group):
     person = world["own" if own else "other"]
-    client.force_login(_user(world, role))
+    sign_in(client, _user(world, role))
     response = client.get(f"/people/{person.pk}/", {"tab": group.value})
     body = response.content.decode()
     if _expected(role, own, group):
@@ -98,7 +93,7 @@ def test_staff_page_shows_exactly_the_allowed_field_group(client, world, role, o
 @pytest.mark.parametrize(("role", "own", "group"), CASES)
 def test_api_returns_exactly_the_allowed_field_group(client, world, role, own, group):
     person = world["own" if own else "other"]
-    client.force_login(_user(world, role))
+    sign_in(client, _user(world, role))
     response = client.get(f"/api/v1/persons/{person.pk}/")
     body = response.content.decode()
     if _expected(role, own, group):
@@ -118,7 +113,7 @@ def test_lists_and_search_include_a_person_only_when_some_group_is_allowed(
 ):
     person = world["own" if own else "other"]
     visible = bool(EXPECTED[role][0 if own else 1])
-    client.force_login(_user(world, role))
+    sign_in(client, _user(world, role))
     api_ids = [row["id"] for row in client.get("/api/v1/persons/").json()["results"]]
     api_search = client.get("/api/v1/persons/", {"q": CANARIES[G.IDENTITY]}).json()["results"]
     page = client.get("/people/", {"q": CANARIES[G.IDENTITY]}).content.decode()
@@ -130,7 +125,7 @@ def test_lists_and_search_include_a_person_only_when_some_group_is_allowed(
 @pytest.mark.parametrize("role", list(EXPECTED))
 def test_household_visible_only_with_family_group(client, world, role):
     household = Household.objects.get(members__person=world["own"])
-    client.force_login(_user(world, role))
+    sign_in(client, _user(world, role))
     page = client.get(f"/people/households/{household.pk}/")
     api = client.get("/api/v1/households/").json()["results"]
     allowed = G.FAMILY in EXPECTED[role][0]

@@ -12,6 +12,14 @@ from audit.services import Entry, record
 from people.tests.factories import PersonFactory
 
 
+def _drop_append_only_triggers(cursor):
+    """What an attacker with direct database access would do first."""
+    if connection.vendor == "postgresql":
+        cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_change ON audit_auditevent")
+    else:
+        cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
+
+
 @pytest.fixture
 def caseworker_and_client(db):
     person = PersonFactory()
@@ -67,10 +75,7 @@ def test_tampering_is_detected_by_the_verify_command(caseworker_and_client):
     record(user, [Entry(person.pk, Action.VIEW, ["identity"], "role:caseworker")] * 3)
     middle = AuditEvent.objects.get(seq=2)
     with connection.cursor() as cursor:
-        # Simulate an attacker with direct database access who first drops the trigger.
-        cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_change ON audit_auditevent")
+        _drop_append_only_triggers(cursor)
         cursor.execute(
             "UPDATE audit_auditevent SET field_groups = 'contact' WHERE id = %s", [middle.pk]
         )
@@ -109,8 +114,7 @@ def test_deleting_the_newest_rows_is_detected(caseworker_and_client):
     user, person = caseworker_and_client
     record(user, [Entry(person.pk, Action.VIEW, ["identity"], "role:caseworker")] * 3)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_change ON audit_auditevent")
+        _drop_append_only_triggers(cursor)
         cursor.execute("DELETE FROM audit_auditevent WHERE seq = 3")
     assert [b.reason for b in verify_chain()] == [
         "the newest rows are missing: chain head does not match"

@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.AbsoluteSessionLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -183,6 +184,11 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "integra@localhost")
 
 OTP_TOTP_ISSUER = "Integra"
+# Roles that must enrol a second factor (Django staff always must). Production requires it of
+# every role that can see personal data; the demo only of administrators.
+TWO_FACTOR_ROLES = [
+    r for r in os.environ.get("INTEGRA_2FA_ROLES", "administrator").split(",") if r
+]
 
 LOGGING = {
     "version": 1,

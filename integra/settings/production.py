@@ -11,6 +11,13 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to at least 50 random characters.")
 
 DEBUG = False
+TWO_FACTOR_ROLES = [
+    r
+    for r in os.environ.get(
+        "INTEGRA_2FA_ROLES", "administrator,caseworker,coordinator,auditor,partner_staff,teacher"
+    ).split(",")
+    if r
+]
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000

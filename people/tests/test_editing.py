@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, sign_in
 from audit.models import Action, AuditEvent
 from people.models import Person
 from people.services import StaleEditError, create_person, update_person
@@ -97,7 +97,7 @@ def test_renaming_updates_the_search_keys(client):
 
 @pytest.mark.parametrize("role", [r for r in Role if r != Role.CASEWORKER])
 def test_only_caseworkers_register_people(client, role):
-    client.force_login(UserFactory(role=role))
+    sign_in(client, UserFactory(role=role))
     assert client.post("/people/new/", FORM).status_code == 403
     assert Person.objects.count() == 0
 

@@ -61,6 +61,19 @@ def _set_citizenships(person: Person, countries: list[str]) -> None:
     )
 
 
+def _claim_version(person: Person, expected_version: int, **values) -> None:
+    """Write `values` and bump the version only if nobody saved since `expected_version`.
+
+    A conditional UPDATE works the same on SQLite (where select_for_update is a no-op) and
+    PostgreSQL."""
+    rows = Person.objects.filter(pk=person.pk, version=expected_version).update(
+        **values, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if rows == 0:
+        current = Person.objects.filter(pk=person.pk).values_list("version", flat=True).first()
+        raise StaleEditError(current or 0)
+
+
 def _groups_touched(changed: list[str]) -> set[FieldGroup]:
     return {g for g, fields in PERSON_FIELDS_BY_GROUP.items() if set(fields) & set(changed)}
 
@@ -92,16 +105,48 @@ def update_person(
     touched = _groups_touched(changed) | ({FieldGroup.IDENTITY} if citizenships else set())
     if not grant.may_edit or not touched <= grant.groups:
         raise PermissionDenied
-    values = {f: data[f] for f in changed}
-    rows = Person.objects.filter(pk=person.pk, version=expected_version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if rows == 0:
-        current = Person.objects.filter(pk=person.pk).values_list("version", flat=True).first()
-        raise StaleEditError(current or 0)
+    _claim_version(person, expected_version, **{f: data[f] for f in changed})
     person.refresh_from_db()
     refresh_name_keys(person)
     if citizenships is not None:
         _set_citizenships(person, citizenships)
     record(user, [Entry(person.pk, Action.UPDATE, touched, grant.ground, ",".join(changed))])
     return person
+
+
+@transaction.atomic
+def add_record(user, person: Person, kind_name: str, instance, expected_version: int):
+    """Attach a sub-record (document, status, ...) to `person`, bumping the person's version so
+    a concurrent edit of the same person is detected."""
+    from .records import KINDS
+
+    kind = KINDS[kind_name]
+    grant = policy.access(user, person)
+    if not grant.may_edit or kind.group not in grant.groups:
+        raise PermissionDenied
+    _claim_version(person, expected_version)
+    instance.person = person
+    instance.save()
+    record(user, [Entry(person.pk, Action.UPDATE, [kind.group], grant.ground, f"add:{kind_name}")])
+    return instance
+
+
+@transaction.atomic
+def withdraw_consent(user, consent, on) -> None:
+    grant = policy.access(user, consent.person)
+    if not grant.may_edit:
+        raise PermissionDenied
+    consent.withdrawn_on = on
+    consent.save(update_fields=["withdrawn_on"])
+    record(
+        user,
+        [
+            Entry(
+                consent.person_id,
+                Action.UPDATE,
+                [FieldGroup.IDENTITY],
+                grant.ground,
+                f"withdraw-consent:{consent.pk}",
+            )
+        ],
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import record_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -9,5 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/seen-by/", views.seen_by, name="seen_by"),
+    path("<int:pk>/add/<slug:kind>/", record_views.add_record, name="add_record"),
+    path("consents/<int:pk>/withdraw/", record_views.withdraw_consent, name="withdraw_consent"),
     path("households/<int:pk>/", views.household, name="household"),
 ]

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from accounts import policy
 from accounts.policy import FIELD_GROUP_LABELS, FieldGroup
@@ -12,14 +13,21 @@ from audit.selectors import events_for_person
 
 from . import selectors, services
 from .forms import PersonForm
+from .records import KINDS
+
+
+def _partial(request: HttpRequest) -> bool:
+    """An htmx swap wants only the changed part; a history restore needs the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @login_required
+@vary_on_headers("HX-Request")  # the browser must not cache a partial as the whole page
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     results = selectors.search_persons(request.user, query) if query else []
     context = {"query": query, "results": results, "may_search": policy.may_search(request.user)}
-    if request.htmx:
+    if _partial(request):
         return render(request, "people/search.html#results", context)
     return render(request, "people/search.html", context)
 
@@ -33,6 +41,7 @@ def _tabs(person_view) -> list[dict]:
 
 
 @login_required
+@vary_on_headers("HX-Request")
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     tab = request.GET.get("tab", FieldGroup.IDENTITY.value)
     if tab not in {g.value for g in FieldGroup}:
@@ -46,8 +55,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tab": tab,
         "data": selectors.group_data(view.person, group),
         "may_read_audit": policy.may_read_audit(request.user),
+        "add_kinds": [
+            (name, kind.label)
+            for name, kind in KINDS.items()
+            if kind.group == group and view.access.may_edit
+        ],
     }
-    if request.htmx:
+    if _partial(request):
         return render(request, "people/detail.html#record", context)
     return render(request, "people/detail.html", context)
 

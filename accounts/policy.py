@@ -125,6 +125,16 @@ def access(user: User, person) -> Access:
     return Access(rule.groups, ground=f"role:{user.role}", may_edit=rule.may_edit)
 
 
+def may_edit_household(user: User, household) -> bool:
+    rule = rule_for(user)
+    return (
+        rule.may_edit
+        and FieldGroup.FAMILY in rule.groups
+        and rule.scope == Scope.OWN_ORGANISATION
+        and household.organisation_id == user.organisation_id
+    )
+
+
 def may_create_person(user: User) -> bool:
     return rule_for(user).may_create and user.organisation_id is not None
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .choices import Relationship
 from .countries import COUNTRIES
 from .models import Person
 from .search import fold
@@ -44,3 +45,13 @@ class PersonForm(forms.ModelForm):
             if not (data.get(latin) or "").strip() and data.get(native):
                 data[latin] = fold(data[native]).title()
         return data
+
+
+class HouseholdMemberForm(forms.Form):
+    person = forms.IntegerField(
+        label=_("Person number"),
+        min_value=1,
+        help_text=_("The number shown in the address of the person's page, e.g. /people/123/."),
+    )
+    relationship = forms.ChoiceField(label=_("Relationship"), choices=Relationship.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)

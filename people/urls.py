@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/add/<slug:kind>/", record_views.add_record, name="add_record"),
     path("consents/<int:pk>/withdraw/", record_views.withdraw_consent, name="withdraw_consent"),
     path("households/<int:pk>/", views.household, name="household"),
+    path("<int:pk>/household/new/", views.start_household, name="start_household"),
+    path("households/<int:pk>/members/new/", views.add_household_member, name="add_member"),
 ]

@@ -1,18 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from accounts import policy
 from accounts.policy import FIELD_GROUP_LABELS, FieldGroup
 from audit.selectors import events_for_person
 
-from . import selectors, services
-from .forms import PersonForm
+from . import households, selectors, services
+from .forms import HouseholdMemberForm, PersonForm
 from .records import KINDS
 
 
@@ -119,6 +119,43 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def household(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.get_household(request.user, pk)
+    context = {
+        "household": household,
+        "may_edit": policy.may_edit_household(request.user, household),
+    }
+    return render(request, "people/household.html", context)
+
+
+@login_required
+@require_POST
+def start_household(request: HttpRequest, pk: int) -> HttpResponse:
+    view = selectors.get_person(request.user, pk, [FieldGroup.FAMILY], detail="household")
+    household = households.start_household(request.user, view.person)
+    return redirect("people:household", pk=household.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_household_member(request: HttpRequest, pk: int) -> HttpResponse:
+    household = selectors.get_household(request.user, pk)
+    form = HouseholdMemberForm(request.POST or None, initial={"version": household.version})
+    if request.method == "POST" and form.is_valid():
+        member = selectors.get_person(
+            request.user, form.cleaned_data["person"], [FieldGroup.FAMILY], detail="household"
+        )
+        try:
+            households.add_member(
+                request.user,
+                household,
+                member.person,
+                form.cleaned_data["relationship"],
+                form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("people:household", pk=pk)
     return render(
-        request, "people/household.html", {"household": selectors.get_household(request.user, pk)}
+        request, "people/household_member_form.html", {"form": form, "household": household}
     )

@@ -94,7 +94,9 @@ def name_keys(*names: str) -> set[str]:
     """All keys under which a person with these name forms should be found."""
     keys: set[str] = set()
     for name in names:
-        for token in tokens(name):
+        parts = tokens(name)
+        # "Al-Hassan" is also written "Alhassan": the joined form is a key of its own.
+        for token in [*parts, "".join(parts)] if len(parts) > 1 else parts:
             keys.add(token[:_MAX_KEY])
             keys.add(skeleton(token))
     keys.discard("")

@@ -151,3 +151,35 @@ def audit_households(user, households, action: str) -> None:
         for m in h.members.all()
     ]
     record(user, entries)
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    visible: list[Person]
+    elsewhere: list[str]  # names of organisations holding a match the user may not see
+
+
+def possible_duplicates(user, data: dict, limit: int = 10) -> Duplicates:
+    """People already registered with the same names (in any script) and year of birth.
+
+    Matches the user may not see are reported only by the organisation that holds them, so a
+    caseworker can ask there instead of registering the person twice.
+    """
+    names = " ".join(data.get(f) or "" for f in ("given_name", "family_name")) or " ".join(
+        data.get(f) or "" for f in ("given_name_latin", "family_name_latin")
+    )
+    matches = _persons_matching_name(names)
+    if matches is None:
+        return Duplicates([], [])
+    if data.get("birth_date"):
+        matches = matches.filter(birth_date__year=data["birth_date"].year)
+    visible_ids = policy.visible_persons(user, matches).values("id")
+    visible = list(matches.filter(id__in=visible_ids).order_by("id")[:limit])
+    elsewhere = (
+        matches.exclude(id__in=visible_ids)
+        .values_list("organisation__name", flat=True)
+        .distinct()
+        .order_by("organisation__name")[:limit]
+    )
+    _audit_identity_reads(user, visible, Action.SEARCH, detail="duplicate-check")
+    return Duplicates(visible, list(elsewhere))

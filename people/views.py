@@ -81,12 +81,17 @@ def create(request: HttpRequest) -> HttpResponse:
     if not policy.may_create_person(request.user):
         raise PermissionDenied
     form = PersonForm(request.POST or None)
+    duplicates = None
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("citizenships", "version")}
-        person = services.create_person(request.user, data, form.cleaned_data["citizenships"])
-        messages.success(request, _("Person registered."))
-        return redirect("people:detail", pk=person.pk)
-    return render(request, "people/form.html", {"form": form, "creating": True})
+        if not request.POST.get("not_a_duplicate"):
+            duplicates = selectors.possible_duplicates(request.user, data)
+        if not duplicates or not (duplicates.visible or duplicates.elsewhere):
+            person = services.create_person(request.user, data, form.cleaned_data["citizenships"])
+            messages.success(request, _("Person registered."))
+            return redirect("people:detail", pk=person.pk)
+    context = {"form": form, "creating": True, "duplicates": duplicates}
+    return render(request, "people/form.html", context)
 
 
 @login_required

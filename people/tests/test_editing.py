@@ -113,3 +113,31 @@ def test_create_person_service_refuses_users_without_organisation():
     user = UserFactory(organisation=None)
     with pytest.raises(PermissionDenied):
         create_person(user, {"given_name": "X", "sex": "M"})
+
+
+def test_registering_a_possible_duplicate_asks_first(client):
+    existing = PersonFactory(birth_date="1987-01-01")
+    user = UserFactory(organisation=existing.organisation)
+    client.force_login(user)
+    data = {**FORM, "given_name": "Mohamed", "family_name": "Alhasan", "birth_date": "1987-06-06"}
+    response = client.post("/people/new/", data)
+    assert Person.objects.count() == 1
+    assert f"/people/{existing.pk}/" in response.content.decode()
+    client.post("/people/new/", {**data, "not_a_duplicate": "1"})
+    assert Person.objects.count() == 2
+
+
+def test_duplicate_at_another_organisation_names_only_the_organisation(client):
+    existing = PersonFactory(birth_date="1987-01-01")
+    client.force_login(UserFactory())
+    data = {
+        **FORM,
+        "given_name": "Мухаммед",
+        "family_name": "Аль-Хасан",
+        "birth_date": "1987-02-02",
+    }
+    body = client.post("/people/new/", data).content.decode()
+    assert existing.organisation.name in body
+    assert f"/people/{existing.pk}/" not in body
+    assert existing.email not in body
+    assert Person.objects.count() == 1

@@ -60,3 +60,9 @@ def test_search_never_returns_clients_of_another_organisation():
     PersonFactory()
     outsider = UserFactory()
     assert search_persons(outsider, "Muhammad") == []
+
+
+@pytest.mark.parametrize("spelling", ["Alhassan", "Al Hassan", "al-Hasan", "Аль-Хасан"])
+def test_family_names_with_an_article_match_joined_or_apart(spelling):
+    keys = name_keys("Аль-Хасан", "Al-Hassan")
+    assert all(k in keys for k in query_keys(spelling))

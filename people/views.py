@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -101,7 +103,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     view = selectors.get_person(request.user, pk, groups, detail="edit")
     if not view.access.may_edit:
         raise PermissionDenied
-    form = PersonForm(request.POST or None, instance=view.person)
+    # The form writes the submitted values into its instance; keep the loaded record intact so
+    # a refused save still shows what is stored.
+    form = PersonForm(request.POST or None, instance=copy.copy(view.person))
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("citizenships", "version")}

@@ -186,9 +186,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "integra@localhost")
 OTP_TOTP_ISSUER = "Integra"
 # Roles that must enrol a second factor (Django staff always must). Production requires it of
 # every role that can see personal data; the demo only of administrators.
-TWO_FACTOR_ROLES = [
-    r for r in os.environ.get("INTEGRA_2FA_ROLES", "administrator").split(",") if r
-]
+TWO_FACTOR_ROLES = [r for r in os.environ.get("INTEGRA_2FA_ROLES", "administrator").split(",") if r]
 
 LOGGING = {
     "version": 1,

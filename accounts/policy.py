@@ -21,6 +21,7 @@ class FieldGroup(StrEnum):
     FAMILY = "family"
     EDUCATION_WORK = "education_work"
     VULNERABILITIES = "vulnerabilities"
+    PATHWAY = "pathway"
 
 
 FIELD_GROUP_LABELS = {
@@ -30,6 +31,7 @@ FIELD_GROUP_LABELS = {
     FieldGroup.FAMILY: _("Family"),
     FieldGroup.EDUCATION_WORK: _("Education and work"),
     FieldGroup.VULNERABILITIES: _("Vulnerabilities and health"),
+    FieldGroup.PATHWAY: _("Integration pathway"),
 }
 ALL_GROUPS = frozenset(FieldGroup)
 
@@ -59,6 +61,7 @@ ROLE_RULES: dict[str, RoleRule] = {
                 FieldGroup.LEGAL_STATUS,
                 FieldGroup.FAMILY,
                 FieldGroup.EDUCATION_WORK,
+                FieldGroup.PATHWAY,
             }
         ),
     ),

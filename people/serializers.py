@@ -75,6 +75,7 @@ def _identity(p):
     }
 
 
+# Other apps add the field groups they own in AppConfig.ready.
 GROUP_BUILDERS = {
     FieldGroup.IDENTITY: _identity,
     FieldGroup.CONTACT: lambda p: {
@@ -105,7 +106,7 @@ GROUP_BUILDERS = {
 def person_representation(person, groups) -> dict:
     data = {"id": person.pk, "version": person.version, "organisation": person.organisation_id}
     for group in FieldGroup:
-        if group in groups:
+        if group in groups and group in GROUP_BUILDERS:
             data[group.value] = GROUP_BUILDERS[group](person)
     return data
 

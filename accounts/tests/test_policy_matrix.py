@@ -11,12 +11,14 @@ import pytest
 from accounts.models import Role
 from accounts.policy import FieldGroup
 from accounts.tests.factories import OrganisationFactory, UserFactory, sign_in
+from pathways.models import Plan
+from pathways.tests.factories import AssessmentFactory
 from people.models import Household, HouseholdMember, Qualification
 from people.tests.factories import LegalStatusFactory, PersonFactory, VulnerabilityFactory
 
 G = FieldGroup
 ALL = set(G)
-NATIONAL_VIEW = {G.IDENTITY, G.LEGAL_STATUS, G.FAMILY, G.EDUCATION_WORK}
+NATIONAL_VIEW = {G.IDENTITY, G.LEGAL_STATUS, G.FAMILY, G.EDUCATION_WORK, G.PATHWAY}
 EXPECTED = {
     # role: (groups for a client of the user's own organisation, ... of another organisation)
     Role.CASEWORKER: (ALL, set()),
@@ -34,6 +36,7 @@ CANARIES = {
     G.FAMILY: "CANARY-HOUSEHOLD",
     G.EDUCATION_WORK: "Canary Qualification Title",
     G.VULNERABILITIES: "Canary vulnerability note",
+    G.PATHWAY: "canary-programme",
 }
 CASES = [(role, own, group) for role in EXPECTED for own in (True, False) for group in FieldGroup]
 
@@ -51,6 +54,16 @@ def _client_with_canaries(organisation):
     HouseholdMember.objects.create(household=household, person=person, relationship="head")
     Qualification.objects.create(person=person, title=CANARIES[G.EDUCATION_WORK])
     VulnerabilityFactory(person=person, note=CANARIES[G.VULNERABILITIES])
+    assessment = AssessmentFactory(person=person)
+    Plan.objects.create(
+        person=person,
+        organisation=organisation,
+        assessment=assessment,
+        programme_id=CANARIES[G.PATHWAY],
+        programme_version="1",
+        start_date=datetime.date(2026, 1, 1),
+        end_date=datetime.date(2027, 1, 1),
+    )
     return person
 
 

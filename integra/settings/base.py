@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "people",
+    "pathways",
 ]
 
 MIDDLEWARE = [

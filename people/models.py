@@ -120,6 +120,7 @@ class Household(models.Model):
 
     class Meta:
         verbose_name = _("household")
+        verbose_name_plural = _("households")
 
     def __str__(self) -> str:
         return self.reference

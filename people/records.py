@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from accounts.policy import FieldGroup
+from accounts.policy import FIELD_GROUP_LABELS, FieldGroup
 
 from . import models as m
 from .countries import COUNTRIES
@@ -86,7 +86,7 @@ def form_class(kind: RecordKind) -> type[forms.ModelForm]:
     if "field_groups" in kind.fields:
         overrides["field_groups"] = forms.MultipleChoiceField(
             label=_("Data categories"),
-            choices=[(g.value, g.value) for g in FieldGroup],
+            choices=[(g.value, FIELD_GROUP_LABELS[g]) for g in FieldGroup],
             widget=forms.CheckboxSelectMultiple,
         )
     if "recipient" in kind.fields:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audit.models import AuditEvent
 from audit.selectors import verify_chain
@@ -15,6 +16,11 @@ class Command(BaseCommand):
                 _("row %(seq)s: %(reason)s") % {"seq": item.seq, "reason": item.reason}
             )
         if breaks:
-            raise CommandError(_("Audit chain is broken in %(n)d place(s).") % {"n": len(breaks)})
+            message = ngettext(
+                "Audit chain is broken in %(n)d place.",
+                "Audit chain is broken in %(n)d places.",
+                len(breaks),
+            )
+            raise CommandError(message % {"n": len(breaks)})
         count = AuditEvent.objects.count()
         self.stdout.write(_("Audit chain intact: %(n)d rows verified.") % {"n": count})

@@ -32,7 +32,9 @@ from pathways.programmes.schema import (
 )
 
 PROFILES = shipped_profiles()
-SEEDS = Path(os.environ.get("INTEGRA_SEEDS_DIR", "/work/shared/seeds"))
+# The seed reports live in shared/ beside the repository (as in CI), or where the variable says.
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = Path(os.environ.get("INTEGRA_SEEDS_DIR", REPO.parent / "shared" / "seeds"))
 COUNTRIES = {"CZ", "AT", "FI", "NO", "RO", "MD", "PT", "EE"}
 
 

@@ -27,7 +27,7 @@ def test_auditor_reads_the_audit_trail_and_filters_it_by_user(page, axe, sign_in
     rows = page.get_by_role("table").get_by_role("row")
     expect(rows).to_have_count(3)  # header, two reads
     expect(rows.nth(1)).to_contain_text("coord-vlad")  # newest first
-    expect(rows.nth(1)).to_contain_text("legal_status")
+    expect(rows.nth(1)).to_contain_text("Legal status")
     expect(rows.nth(2)).to_contain_text("casework-maria")
     expect(rows.nth(2)).to_contain_text("contact")
     expect(rows.nth(2).get_by_role("link", name=f"#{person.pk}")).to_be_visible()

@@ -29,6 +29,7 @@ TABS = {
     "family": ("Family", "Household H-0001"),
     "education_work": ("Education and work", "Electrician"),
     "vulnerabilities": ("Vulnerabilities and health", "Needs psychosocial support"),
+    "pathway": ("Integration pathway", "Integration plans"),
 }
 
 
@@ -250,7 +251,7 @@ def test_coordinator_does_not_see_the_vulnerabilities_tab(page, axe, sign_in, cl
 
     tabs = page.get_by_role("navigation", name="Record sections")
     expect(tabs.get_by_role("link")).to_have_text(
-        ["Identity", "Legal status", "Family", "Education and work"]
+        ["Identity", "Legal status", "Family", "Education and work", "Integration pathway"]
     )
     expect(page.get_by_text("Vulnerabilities and health")).to_have_count(0)
     expect(page.get_by_role("link", name="Edit")).to_have_count(0)

@@ -10,4 +10,5 @@ def access(request: HttpRequest) -> dict:
     return {
         "nav_may_search": policy.may_search(user),
         "nav_may_read_audit": policy.may_read_audit(user),
+        "nav_may_plan": policy.may_plan(user),
     }

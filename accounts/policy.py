@@ -8,7 +8,8 @@ by role. Deny by default: a role without a rule sees nobody.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role, User
@@ -40,6 +41,9 @@ class Scope(StrEnum):
     NONE = "none"
     OWN_ORGANISATION = "own_organisation"
     ALL = "all"
+    # Clients with an active referral to the user's organisation, only the groups the referral
+    # shares, only while the client's consent (or a recorded override) stands.
+    REFERRAL = "referral"
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class RoleRule:
     may_edit: bool = False
     may_create: bool = False
     may_read_audit: bool = False
+    receives_referrals: bool = False
+    oversees_referrals: bool = False  # sees every referral; may override missing consent
 
 
 ROLE_RULES: dict[str, RoleRule] = {
@@ -64,10 +70,15 @@ ROLE_RULES: dict[str, RoleRule] = {
                 FieldGroup.PATHWAY,
             }
         ),
+        oversees_referrals=True,
     ),
     Role.AUDITOR: RoleRule(Scope.ALL, frozenset({FieldGroup.IDENTITY}), may_read_audit=True),
-    # Analysts work with aggregates only; partner staff gain access through referrals;
-    # teachers through course groups; administrators manage accounts, not clients.
+    # The groups are an upper bound: each referral shares only some of them.
+    Role.PARTNER_STAFF: RoleRule(
+        Scope.REFERRAL, ALL_GROUPS - {FieldGroup.PATHWAY}, receives_referrals=True
+    ),
+    # Analysts work with aggregates only; teachers gain access through course groups;
+    # administrators manage accounts, not clients.
 }
 NO_ACCESS = RoleRule(Scope.NONE, frozenset())
 
@@ -93,14 +104,47 @@ def rule_for(user: User) -> RoleRule:
     return ROLE_RULES.get(user.role, NO_ACCESS)
 
 
-def visible_persons(user: User, persons: QuerySet) -> QuerySet:
-    """Narrow any Person queryset to those the user may see at all."""
+def _referrals_granting(user: User, group: FieldGroup | None = None) -> QuerySet:
+    """Active referrals to the user's organisation whose consent (or override) stands today."""
+    from partners.choices import ACTIVE_STATES
+    from partners.models import Referral
+
+    today = timezone.localdate()
+    consent_stands = (
+        Q(consent__given_on__lte=today)
+        & (Q(consent__withdrawn_on__isnull=True) | Q(consent__withdrawn_on__gt=today))
+        & (Q(consent__expires_on__isnull=True) | Q(consent__expires_on__gte=today))
+    )
+    referrals = Referral.objects.filter(
+        Q(override_by__isnull=False) | consent_stands,
+        receiver_id=user.organisation_id,
+        status__in=ACTIVE_STATES,
+    )
+    if group is not None:
+        referrals = referrals.filter(shared_groups__contains=f",{group},")
+    return referrals
+
+
+def visible_persons(user: User, persons: QuerySet, group: FieldGroup | None = None) -> QuerySet:
+    """Narrow any Person queryset to those the user may see at all (or, given `group`, whose
+    `group` the user may read)."""
     rule = rule_for(user)
+    if group is not None and group not in rule.groups:
+        return persons.none()
     if rule.scope == Scope.ALL:
         return persons
     if rule.scope == Scope.OWN_ORGANISATION and user.organisation_id:
         return persons.filter(organisation_id=user.organisation_id)
+    if rule.scope == Scope.REFERRAL and user.organisation_id:
+        grants = _referrals_granting(user, group).filter(person_id=OuterRef("pk"))
+        return persons.filter(Exists(grants))
     return persons.none()
+
+
+def persons_with_group(user: User, persons: QuerySet, group: FieldGroup) -> QuerySet:
+    """Narrow a Person queryset to those whose `group` the user may read (lists of pathway,
+    health ... records)."""
+    return visible_persons(user, persons, group)
 
 
 def visible_households(user: User, households: QuerySet) -> QuerySet:
@@ -115,9 +159,23 @@ def visible_households(user: User, households: QuerySet) -> QuerySet:
     return households.none()
 
 
+def _referral_access(user: User, person) -> Access:
+    referrals = list(
+        _referrals_granting(user).filter(person_id=person.pk).values_list("pk", "shared_groups")
+    )
+    if not referrals:
+        return DENIED
+    groups = {g for _pk, shared in referrals for g in shared.split(",") if g}
+    allowed = frozenset(FieldGroup(g) for g in groups) & rule_for(user).groups
+    ground = "referral:" + ",".join(str(pk) for pk, _shared in sorted(referrals))
+    return Access(allowed, ground=ground[:100]) if allowed else DENIED
+
+
 def access(user: User, person) -> Access:
     """Field groups of `person` the user may read, or DENIED."""
     rule = rule_for(user)
+    if rule.scope == Scope.REFERRAL:
+        return _referral_access(user, person) if user.organisation_id else DENIED
     in_scope = rule.scope == Scope.ALL or (
         rule.scope == Scope.OWN_ORGANISATION
         and user.organisation_id is not None
@@ -148,3 +206,20 @@ def may_read_audit(user: User) -> bool:
 
 def may_search(user: User) -> bool:
     return rule_for(user).scope != Scope.NONE
+
+
+def may_plan(user: User) -> bool:
+    """Whether the user works with integration pathways at all (worklist, programme rules)."""
+    return FieldGroup.PATHWAY in rule_for(user).groups
+
+
+def receives_referrals(user: User) -> bool:
+    return rule_for(user).receives_referrals and user.organisation_id is not None
+
+
+def oversees_referrals(user: User) -> bool:
+    return rule_for(user).oversees_referrals
+
+
+def roles_receiving_referrals() -> list[str]:
+    return [role for role, rule in ROLE_RULES.items() if rule.receives_referrals]

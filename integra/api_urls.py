@@ -8,4 +8,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("accounts.api_urls")),
     path("", include("people.api_urls")),
+    path("", include("pathways.api_urls")),
 ]

@@ -1,6 +1,7 @@
 """Pathway reads and writes ask the one access policy, then leave an audit row."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from accounts import policy
 from accounts.policy import FieldGroup
@@ -14,6 +15,15 @@ def require(user, person, groups=(FieldGroup.PATHWAY,), edit: bool = False) -> p
         record(user, [Entry(person.pk, Action.DENIED, groups, "", "pathway")])
         raise PermissionDenied
     return grant
+
+
+def require_visible(user, person, groups=(FieldGroup.PATHWAY,)) -> policy.Access:
+    """As `require` for a read, but a person the user may not see at all is "not found", so a
+    record's existence is not revealed (as for the person record itself)."""
+    if not policy.access(user, person).groups:
+        record(user, [Entry(person.pk, Action.DENIED, groups, "", "pathway")])
+        raise Http404
+    return require(user, person, groups)
 
 
 def audit(user, person, grant: policy.Access, action: str, detail: str, groups=None) -> None:

@@ -18,7 +18,8 @@ from .programmes import check_eligibility, needs_profile, propose_plan
 
 
 class StalePlanError(Exception):
-    def __init__(self):
+    def __init__(self, current_lock_version: int | None = None):
+        self.current_lock_version = current_lock_version
         super().__init__(
             _(
                 "Someone else changed this plan while you were working on it. Reload it and make "
@@ -33,7 +34,8 @@ def _claim(plan: Plan, lock_version: int) -> None:
         lock_version=F("lock_version") + 1
     )
     if rows == 0:
-        raise StalePlanError
+        current = Plan.objects.filter(pk=plan.pk).values_list("lock_version", flat=True).first()
+        raise StalePlanError(current)
     plan.lock_version = lock_version + 1
 
 
@@ -88,7 +90,13 @@ def propose(user, assessment: Assessment, programme_id: str, start: date) -> Pla
     return plan
 
 
+def _refuse_if_closed(plan: Plan) -> None:
+    if plan.closed_on:
+        raise ValidationError(_("This plan is closed and can no longer be changed."))
+
+
 def _editable_version(plan: Plan) -> PlanVersion:
+    _refuse_if_closed(plan)
     version = latest_version(plan)
     if version.status != PlanStatus.PROPOSED:
         raise ValidationError(
@@ -150,6 +158,8 @@ def agree(user, plan: Plan, data: dict, lock_version: int) -> PlanVersion:
         raise ValidationError(
             _("This programme requires the integration declaration to be signed first.")
         )
+    if not data.get("agreed_on"):
+        raise ValidationError({"agreed_on": _("Give the date the client agreed to the plan.")})
     _claim(plan, lock_version)
     plan.versions.filter(status=PlanStatus.AGREED).update(status=PlanStatus.SUPERSEDED)
     for field in ("agreed_on", "agreement_language", "signature_method", "witness", "interpreter"):
@@ -174,6 +184,7 @@ def sign_declaration(user, plan: Plan, signed_on: date, lock_version: int) -> No
 def revise(user, plan: Plan, note: str, lock_version: int) -> PlanVersion:
     """Start a new version from the agreed one; measures keep their keys and history."""
     grant = require(user, plan.person, edit=True)
+    _refuse_if_closed(plan)
     current = latest_version(plan)
     if current.status != PlanStatus.AGREED:
         raise ValidationError(_("The newest version is not agreed yet: adjust it directly."))
@@ -201,6 +212,8 @@ def revise(user, plan: Plan, note: str, lock_version: int) -> PlanVersion:
 def set_measure_status(user, measure: Measure, status: str, reason: str = "") -> Measure:
     plan = measure.goal.version.plan
     grant = require(user, plan.person, edit=True)
+    if status not in MeasureStatus.values:
+        raise ValidationError({"status": _("Choose one of the listed statuses.")})
     if status in (MeasureStatus.NOT_DONE, MeasureStatus.CANCELLED) and not reason.strip():
         raise ValidationError({"reason": _("Give the reason the measure was not done.")})
     Measure.objects.filter(key=measure.key, goal__version__plan=plan).update(
@@ -218,7 +231,11 @@ def set_measure_status(user, measure: Measure, status: str, reason: str = "") ->
 def hold_review(user, review: Review, data: dict) -> Review:
     grant = require(user, review.plan.person, edit=True)
     for field in ("held_on", "notes", "outcome"):
-        setattr(review, field, data.get(field))
+        if field in data:
+            setattr(review, field, data[field])
+    review.notes, review.outcome = review.notes or "", review.outcome or ""
+    if not review.held_on:
+        raise ValidationError({"held_on": _("Give the date the review was held.")})
     review.held_by = user
     review.full_clean()
     review.save()

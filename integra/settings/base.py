@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "audit",
     "people",
     "pathways",
+    "partners",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,16 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One name per choice set used under several field names, or under one name for several.
+    "ENUM_NAME_OVERRIDES": {
+        "CefrLevelEnum": "people.choices.CEFR",
+        "OrganisationTypeEnum": "accounts.models.OrganisationType",
+        "MeasureTypeEnum": "pathways.choices.MeasureType",
+        "MeasureStatusEnum": "pathways.choices.MeasureStatus",
+        "PlanStatusEnum": "pathways.choices.PlanStatus",
+        "PlanOutcomeEnum": "pathways.choices.PlanOutcome",
+        "ReviewOutcomeEnum": "pathways.choices.ReviewOutcome",
+    },
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,6 +1,6 @@
 """Programme rules as data: country profiles (YAML) and the pure-Python rules engine."""
 
-from .conditions import Condition, condition_from_data
+from .conditions import Condition, condition_from_data, condition_to_data
 from .facts import AssessmentFacts, NeedsProfile, needs_profile
 from .loader import (
     PROFILES_DIR,
@@ -35,6 +35,7 @@ __all__ = [
     "Reason",
     "check_eligibility",
     "condition_from_data",
+    "condition_to_data",
     "load_all",
     "load_profile",
     "needs_profile",

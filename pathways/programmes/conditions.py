@@ -135,3 +135,25 @@ def condition_from_data(data: object, file: str = "<condition>") -> Condition:
     if node is None:
         raise ValueError(gettext("empty condition"))
     return parse_condition(Cursor(file, node, "when"))
+
+
+def condition_to_data(condition: Condition) -> dict:
+    """A condition as the plain mapping it is written as in a profile (the inverse of parsing)."""
+    simple = {
+        LevelBelow: ("language_level_below", "level"),
+        LevelAtLeast: ("language_level_at_least", "level"),
+        AgeBelow: ("age_below", "age"),
+        AgeAtLeast: ("age_at_least", "age"),
+        Flag: (None, "value"),
+    }
+    if type(condition) in simple:
+        key, attribute = simple[type(condition)]
+        return {key or condition.name: getattr(condition, attribute)}
+    if isinstance(condition, Not):
+        return {"not": condition_to_data(condition.item)}
+    if isinstance(condition, AllOf) and not condition.items:
+        return {}
+    if isinstance(condition, AllOf | AnyOf):
+        key = "all" if isinstance(condition, AllOf) else "any"
+        return {key: [condition_to_data(item) for item in condition.items]}
+    raise TypeError(f"not a condition: {condition!r}")

@@ -97,3 +97,20 @@ def test_an_invalid_condition_is_refused_naming_its_key_path(data, path, problem
 def test_an_expression_string_is_data_not_code():
     with pytest.raises(ProfileError, match="expected a mapping, got a string"):
         condition_from_data("needs.age < 18 or __import__('os')")
+
+
+def test_every_shipped_condition_survives_a_round_trip_through_data():
+    """The API shows conditions as data (condition_to_data); parsing that gives them back."""
+    from pathways.programmes import condition_to_data, shipped_profiles
+
+    conditions = [
+        condition
+        for profile in shipped_profiles().values()
+        for template in profile.plan_templates
+        for condition in (template.when, *(goal.when for goal in template.goals))
+    ]
+    assert len(conditions) > 8
+    for condition in conditions:
+        assert condition_from_data(condition_to_data(condition)) == condition
+    nested = {"any": [{"needs_language": True}, {"not": {"age_below": 18}}]}
+    assert condition_to_data(condition_from_data(nested)) == nested

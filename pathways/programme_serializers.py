@@ -58,6 +58,14 @@ class ProgrammeSanctionSerializer(ProgrammeIncentiveSerializer):
     action = serializers.CharField()
 
 
+class ProgrammeCourseQualitySerializer(serializers.Serializer):
+    max_group_size = serializers.IntegerField()
+    required_teacher_qualifications = serializers.ListField(child=serializers.CharField())
+    min_hours = serializers.IntegerField()
+    exam_required = serializers.BooleanField()
+    language_of_instruction = serializers.CharField(allow_null=True)
+
+
 class ProgrammeMeasureTemplateSerializer(serializers.Serializer):
     type = serializers.CharField()
     title = serializers.CharField()
@@ -96,3 +104,4 @@ class ProgrammeSerializer(serializers.Serializer):
     sanctions = ProgrammeSanctionSerializer(many=True)
     plan_templates = ProgrammePlanTemplateSerializer(many=True)
     waiting_list_priority = serializers.ListField(child=serializers.CharField())
+    course_quality = ProgrammeCourseQualitySerializer(allow_null=True)

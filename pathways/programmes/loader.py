@@ -43,6 +43,7 @@ TOP_KEYS = (
     "waiting_list_priority",
     "plan_templates",
 )
+OPTIONAL_TOP_KEYS = ("course_quality",)
 
 
 def load_profile(path: str | Path) -> s.Profile:
@@ -60,7 +61,7 @@ def load_all(directory: str | Path = PROFILES_DIR) -> dict[str, s.Profile]:
         root = _compose(text, path.name)
         profile = _profile(root)
         if profile.id in profiles:
-            id_node = root.mapping(TOP_KEYS)["id"]
+            id_node = root.mapping(TOP_KEYS, OPTIONAL_TOP_KEYS)["id"]
             id_node.fail(
                 gettext("programme id %(id)r is already used in %(other)s")
                 % {"id": profile.id, "other": files[profile.id]}
@@ -98,8 +99,9 @@ def _compose(text: str, file: str) -> Cursor:
 
 
 def _profile(root: Cursor) -> s.Profile:
-    m = root.mapping(TOP_KEYS)
+    m = root.mapping(TOP_KEYS, OPTIONAL_TOP_KEYS)
     modules = _modules(m["mandatory_modules"])
+    exam = _exam(m["exam"])
     return s.Profile(
         id=m["id"].string(ID_PATTERN),
         country=m["country"].string(COUNTRY_PATTERN),
@@ -112,7 +114,7 @@ def _profile(root: Cursor) -> s.Profile:
         eligibility=_eligibility(m["eligibility"]),
         participation=_participation(m["participation"]),
         mandatory_modules=modules,
-        exam=_exam(m["exam"]),
+        exam=exam,
         incentives=tuple(
             s.Incentive(**fields)
             for fields in _coded(m["incentives"], ("code", "description"), lambda c: c.string())
@@ -120,6 +122,9 @@ def _profile(root: Cursor) -> s.Profile:
         sanctions=_sanctions(m["sanctions"]),
         waiting_list_priority=m["waiting_list_priority"].unique_choices(s.PRIORITY_KEYS, 1),
         plan_templates=_templates(m["plan_templates"], {module.code for module in modules}),
+        course_quality=_course_quality(m["course_quality"], exam)
+        if "course_quality" in m
+        else None,
     )
 
 
@@ -189,6 +194,34 @@ def _exam(cursor: Cursor) -> s.Exam:
     if required and not skills:
         m["skills"].fail(gettext("a required exam tests at least one skill"))
     return s.Exam(required=required, target_cefr=target, skills=skills)
+
+
+def _course_quality(cursor: Cursor, exam: s.Exam) -> s.CourseQuality:
+    m = cursor.mapping(
+        ("max_group_size", "required_teacher_qualifications", "min_hours", "exam_required"),
+        ("language_of_instruction",),
+    )
+    codes: list[str] = []
+    for item in m["required_teacher_qualifications"].items():
+        code = item.string(ID_PATTERN)
+        if code in codes:
+            item.fail(gettext("%(value)r is listed twice") % {"value": code})
+        codes.append(code)
+    exam_required = m["exam_required"].boolean()
+    if exam_required and exam.target_cefr is None:
+        m["exam_required"].fail(
+            gettext("courses cannot end with an exam: the programme's exam has no target level")
+        )
+    language = None
+    if "language_of_instruction" in m:
+        language = m["language_of_instruction"].string(s.LANGUAGE_PATTERN)
+    return s.CourseQuality(
+        max_group_size=m["max_group_size"].integer(1, 100),
+        required_teacher_qualifications=tuple(codes),
+        min_hours=m["min_hours"].integer(1, 5000),
+        exam_required=exam_required,
+        language_of_instruction=language,
+    )
 
 
 def _sanctions(cursor: Cursor) -> tuple[s.Sanction, ...]:

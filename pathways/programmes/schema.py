@@ -49,6 +49,7 @@ SKILLS = ("reading", "listening", "writing", "speaking")
 SANCTION_TRIGGERS = ("unexcused_absences", "missed_deadline", "exam_failed")
 SANCTION_ACTIONS = ("warning", "benefit_reduction_notice", "exclusion", "case_review")
 PRIORITY_KEYS = ("mandatory_first", "waiting_time", "vulnerability", "age")
+LANGUAGE_PATTERN = r"[a-z]{2,3}"
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,17 @@ class Sanction:
 
 
 @dataclass(frozen=True)
+class CourseQuality:
+    """Quality criteria every course group under the programme must meet before it opens."""
+
+    max_group_size: int
+    required_teacher_qualifications: tuple[str, ...]  # codes the teacher must hold
+    min_hours: int  # curriculum hours at least this (and at least the module's min_hours)
+    exam_required: bool  # the course ends with an objective exam
+    language_of_instruction: str | None = None  # ISO 639-1 code of the host language
+
+
+@dataclass(frozen=True)
 class MeasureTemplate:
     type: str  # one of MEASURE_TYPES
     title: str
@@ -154,6 +166,7 @@ class Profile:
     sanctions: tuple[Sanction, ...]
     plan_templates: tuple[PlanTemplate, ...]
     waiting_list_priority: tuple[str, ...]
+    course_quality: CourseQuality | None = None
 
     def module(self, code: str) -> Module | None:
         return next((m for m in self.mandatory_modules if m.code == code), None)

@@ -29,6 +29,8 @@ REQUIRED = {
     "plan_templates[]": ["id", "goals"],
     "plan_templates[].goals[]": ["area", "title", "measures"],
     "plan_templates[].goals[].measures[]": ["type", "title", "responsible", "due_in_days"],
+    "course_quality": ["max_group_size", "required_teacher_qualifications", "min_hours"]
+    + ["exam_required"],
 }
 # ...values from a fixed set...
 ENUMS = {
@@ -53,8 +55,14 @@ INTEGERS = {
     "sanctions[].threshold",
     "plan_templates[].goals[].measures[].due_in_days",
     "plan_templates[].goals[].measures[].hours",
+    "course_quality.max_group_size",
+    "course_quality.min_hours",
 }
-BOOLEANS = {"participation.integration_declaration_required", "exam.required"}
+BOOLEANS = {
+    "participation.integration_declaration_required",
+    "exam.required",
+    "course_quality.exam_required",
+}
 MODULE_REF = "plan_templates[].goals[].measures[].module"
 STR = "tag:yaml.org,2002:str"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

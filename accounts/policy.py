@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, User
+from .models import OrganisationType, Role, User
 
 
 class FieldGroup(StrEnum):
@@ -44,6 +44,8 @@ class Scope(StrEnum):
     # Clients with an active referral to the user's organisation, only the groups the referral
     # shares, only while the client's consent (or a recorded override) stands.
     REFERRAL = "referral"
+    # Participants of the course groups the user teaches, while their enrolment is active.
+    COURSE = "course"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,15 @@ class RoleRule:
     may_read_audit: bool = False
     receives_referrals: bool = False
     oversees_referrals: bool = False  # sees every referral; may override missing consent
+    teaches: bool = False  # takes attendance and records exams in the groups they teach
+    # Course groups the user runs: those of courses their organisation provides, or all of them
+    # (the coordinator, who also plans capacity).
+    course_management: Scope = Scope.NONE
+    manages_network: bool = False  # keeps the service directory and partnership agreements
+    # Statistics: dashboards and exports of indicators, always disclosure-protected unless the
+    # role is explicitly allowed unprotected figures (each such view is audited).
+    may_view_statistics: bool = False
+    sees_unprotected_statistics: bool = False
 
 
 ROLE_RULES: dict[str, RoleRule] = {
@@ -71,13 +82,24 @@ ROLE_RULES: dict[str, RoleRule] = {
             }
         ),
         oversees_referrals=True,
+        course_management=Scope.ALL,
+        manages_network=True,
+        may_view_statistics=True,
     ),
     Role.AUDITOR: RoleRule(Scope.ALL, frozenset({FieldGroup.IDENTITY}), may_read_audit=True),
     # The groups are an upper bound: each referral shares only some of them.
     Role.PARTNER_STAFF: RoleRule(
-        Scope.REFERRAL, ALL_GROUPS - {FieldGroup.PATHWAY}, receives_referrals=True
+        Scope.REFERRAL,
+        ALL_GROUPS - {FieldGroup.PATHWAY},
+        receives_referrals=True,
+        course_management=Scope.OWN_ORGANISATION,
     ),
-    # Analysts work with aggregates only; teachers gain access through course groups;
+    # A teacher sees the participants of the groups they teach, and only what teaching needs.
+    Role.TEACHER: RoleRule(
+        Scope.COURSE, frozenset({FieldGroup.IDENTITY, FieldGroup.CONTACT}), teaches=True
+    ),
+    # Analysts work with aggregates only: disclosure-protected statistics, no client records.
+    Role.ANALYST: RoleRule(Scope.NONE, frozenset(), may_view_statistics=True),
     # administrators manage accounts, not clients.
 }
 NO_ACCESS = RoleRule(Scope.NONE, frozenset())
@@ -125,6 +147,14 @@ def _referrals_granting(user: User, group: FieldGroup | None = None) -> QuerySet
     return referrals
 
 
+def _enrolments_granting(user: User) -> QuerySet:
+    """Active enrolments in the course groups the user teaches."""
+    from courses.choices import EnrolmentStatus
+    from courses.models import Enrolment
+
+    return Enrolment.objects.filter(group__teacher_id=user.pk, status=EnrolmentStatus.ACTIVE)
+
+
 def visible_persons(user: User, persons: QuerySet, group: FieldGroup | None = None) -> QuerySet:
     """Narrow any Person queryset to those the user may see at all (or, given `group`, whose
     `group` the user may read)."""
@@ -137,6 +167,9 @@ def visible_persons(user: User, persons: QuerySet, group: FieldGroup | None = No
         return persons.filter(organisation_id=user.organisation_id)
     if rule.scope == Scope.REFERRAL and user.organisation_id:
         grants = _referrals_granting(user, group).filter(person_id=OuterRef("pk"))
+        return persons.filter(Exists(grants))
+    if rule.scope == Scope.COURSE:
+        grants = _enrolments_granting(user).filter(person_id=OuterRef("pk"))
         return persons.filter(Exists(grants))
     return persons.none()
 
@@ -171,11 +204,27 @@ def _referral_access(user: User, person) -> Access:
     return Access(allowed, ground=ground[:100]) if allowed else DENIED
 
 
+def _course_access(user: User, person) -> Access:
+    groups = sorted(
+        set(
+            _enrolments_granting(user)
+            .filter(person_id=person.pk)
+            .values_list("group_id", flat=True)
+        )
+    )
+    allowed = rule_for(user).groups
+    if not groups or not allowed:
+        return DENIED
+    return Access(allowed, ground=("course_group:" + ",".join(map(str, groups)))[:100])
+
+
 def access(user: User, person) -> Access:
     """Field groups of `person` the user may read, or DENIED."""
     rule = rule_for(user)
     if rule.scope == Scope.REFERRAL:
         return _referral_access(user, person) if user.organisation_id else DENIED
+    if rule.scope == Scope.COURSE:
+        return _course_access(user, person)
     in_scope = rule.scope == Scope.ALL or (
         rule.scope == Scope.OWN_ORGANISATION
         and user.organisation_id is not None
@@ -221,5 +270,96 @@ def oversees_referrals(user: User) -> bool:
     return rule_for(user).oversees_referrals
 
 
+def may_refer(user: User) -> bool:
+    """Whether the user sends referrals for the clients they work with."""
+    return rule_for(user).may_edit and user.organisation_id is not None
+
+
+def manages_network(user: User) -> bool:
+    return rule_for(user).manages_network
+
+
+# Organisations that run courses: language schools, NGOs, municipalities, schools.
+COURSE_PROVIDER_TYPES = frozenset(
+    {
+        OrganisationType.COURSE_PROVIDER,
+        OrganisationType.NGO,
+        OrganisationType.MUNICIPALITY,
+        OrganisationType.SCHOOL,
+    }
+)
+
+
+def may_teach(user: User) -> bool:
+    return rule_for(user).teaches
+
+
+def manages_courses(user: User) -> bool:
+    """Coordinators, and the staff of organisations that provide courses."""
+    management = rule_for(user).course_management
+    if management == Scope.ALL:
+        return True
+    return (
+        management == Scope.OWN_ORGANISATION
+        and user.organisation_id is not None
+        and user.organisation.type in COURSE_PROVIDER_TYPES
+    )
+
+
+def courses_managed(user: User, courses: QuerySet) -> QuerySet:
+    """Narrow a Course queryset to the courses the user runs."""
+    if not manages_courses(user):
+        return courses.none()
+    if rule_for(user).course_management == Scope.ALL:
+        return courses
+    return courses.filter(provider_id=user.organisation_id)
+
+
+def manages_courses_of(user: User, organisation_id: int | None) -> bool:
+    """Whether the user runs the courses this organisation provides."""
+    if not manages_courses(user):
+        return False
+    if rule_for(user).course_management == Scope.ALL:
+        return True
+    return organisation_id is not None and organisation_id == user.organisation_id
+
+
+def plans_course_capacity(user: User) -> bool:
+    """Whether the user watches seats against demand across all providers."""
+    return rule_for(user).course_management == Scope.ALL
+
+
+def may_enrol(user: User) -> bool:
+    """Whether the user enrols the clients they work with in courses."""
+    return rule_for(user).may_edit and user.organisation_id is not None
+
+
 def roles_receiving_referrals() -> list[str]:
     return [role for role, rule in ROLE_RULES.items() if rule.receives_referrals]
+
+
+def may_view_statistics(user: User) -> bool:
+    """Whether the user sees indicator dashboards and exports (disclosure-protected)."""
+    return rule_for(user).may_view_statistics
+
+
+def sees_unprotected_statistics(user: User) -> bool:
+    """Whether the user may see figures before disclosure control (audited on every view)."""
+    rule = rule_for(user)
+    return rule.may_view_statistics and rule.sees_unprotected_statistics
+
+
+# Plan goals in these areas reveal health or psychosocial needs: they are read with the
+# vulnerabilities group, not merely the pathway group.
+SENSITIVE_PLAN_AREAS = frozenset({"health"})
+
+
+def hidden_plan_areas(grant: Access) -> frozenset[str]:
+    """Plan areas one user may not read for one person."""
+    return frozenset() if grant.allows(FieldGroup.VULNERABILITIES) else SENSITIVE_PLAN_AREAS
+
+
+def hidden_plan_areas_in_lists(user: User) -> frozenset[str]:
+    """Plan areas to leave out of lists spanning many people (e.g. the worklist)."""
+    readable = FieldGroup.VULNERABILITIES in rule_for(user).groups
+    return frozenset() if readable else SENSITIVE_PLAN_AREAS

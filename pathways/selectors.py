@@ -58,7 +58,11 @@ def get_plan(user, pk: int, version_number: int | None = None) -> PlanView:
     grant = require_visible(user, plan.person)
     versions = list(plan.versions.order_by("-number"))
     version = next((v for v in versions if v.number == version_number), None) or versions[0]
-    goals = list(version.goals.prefetch_related("measures__responsible"))
+    goals = list(
+        version.goals.exclude(area__in=policy.hidden_plan_areas(grant)).prefetch_related(
+            "measures__responsible"
+        )
+    )
     audit(user, plan.person, grant, Action.VIEW, f"plan:{plan.pk}:v{version.number}")
     return PlanView(plan, version, versions, goals, list(plan.reviews.all()), grant)
 
@@ -213,7 +217,9 @@ def worklist(
     current = PlanVersion.objects.filter(plan__in=open_plans).filter(
         Q(status=PlanStatus.AGREED) | Q(status=PlanStatus.PROPOSED, number=1)
     )
-    measures = Measure.objects.filter(
+    measures = Measure.objects.exclude(
+        goal__area__in=policy.hidden_plan_areas_in_lists(user)
+    ).filter(
         goal__version__in=current,
         status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS],
         deadline__lte=soon,

@@ -29,7 +29,7 @@ def test_auditor_reads_the_audit_trail_and_filters_it_by_user(page, axe, sign_in
     expect(rows.nth(1)).to_contain_text("coord-vlad")  # newest first
     expect(rows.nth(1)).to_contain_text("Legal status")
     expect(rows.nth(2)).to_contain_text("casework-maria")
-    expect(rows.nth(2)).to_contain_text("contact")
+    expect(rows.nth(2)).to_contain_text("Contact")
     expect(rows.nth(2).get_by_role("link", name=f"#{person.pk}")).to_be_visible()
     expect(page.get_by_role("navigation", name="Pages")).to_contain_text("Page 1 of 1")
     axe(page)

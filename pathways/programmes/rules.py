@@ -47,6 +47,15 @@ class Eligibility:
     reasons: tuple[Reason, ...]
 
 
+def _status_label(code: str) -> str:
+    """The translated name of a legal status (the value sets mirror people.choices)."""
+    from people.choices import StatusType
+
+    if not code:
+        return gettext("no valid legal status")
+    return str(StatusType(code).label) if code in StatusType.values else code
+
+
 def check_eligibility(profile: Profile, facts: AssessmentFacts) -> Eligibility:
     """Is the client eligible, and is participation mandatory? Reasons name the rule."""
     rules = profile.eligibility
@@ -56,7 +65,7 @@ def check_eligibility(profile: Profile, facts: AssessmentFacts) -> Eligibility:
             Reason(
                 "eligibility.status_types",
                 gettext("The status %(status)s is not covered by %(programme)s.")
-                % {"status": facts.status_type, "programme": profile.name},
+                % {"status": _status_label(facts.status_type), "programme": profile.name},
             )
         )
     if facts.age < rules.min_age:

@@ -160,3 +160,19 @@ def test_every_plan_write_is_audited(caseworker_and_assessment):
     assert AuditEvent.objects.filter(
         person_id=plan.person_id, field_groups="pathway", detail=f"plan:{plan.pk}"
     ).exists()
+
+
+def test_health_goals_are_hidden_from_readers_without_the_vulnerabilities_group(
+    caseworker_and_assessment,
+):
+    user, assessment = caseworker_and_assessment
+    assessment.psychosocial_needs = True
+    assessment.save()
+    plan = plans.propose(user, assessment, "md-integration", START)
+    assert plan.versions.get().goals.filter(area="health").exists()
+    caseworker_view = get_plan(user, plan.pk)
+    coordinator_view = get_plan(UserFactory(role=Role.COORDINATOR), plan.pk)
+    assert "health" in {g.area for g in caseworker_view.goals}
+    assert "health" not in {g.area for g in coordinator_view.goals}
+    coordinator_work = worklist(UserFactory(role=Role.COORDINATOR), today=START.replace(year=2030))
+    assert not coordinator_work.measures_due.filter(goal__area="health").exists()

@@ -165,7 +165,7 @@ def test_an_asylum_seeker_is_not_eligible_where_the_profile_excludes_asylum_seek
     result = check_eligibility(by_country("AT"), AssessmentFacts(30, "asylum_seeker"))
     assert not result.eligible and not result.mandatory
     assert [r.rule for r in result.reasons] == ["eligibility.status_types"]
-    assert "asylum_seeker" in result.reasons[0].message
+    assert "Asylum seeker" in result.reasons[0].message
 
 
 def test_an_asylum_seeker_is_eligible_for_the_portuguese_one_stop_shop_voluntarily():

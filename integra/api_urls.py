@@ -9,4 +9,7 @@ urlpatterns = [
     path("", include("accounts.api_urls")),
     path("", include("people.api_urls")),
     path("", include("pathways.api_urls")),
+    path("", include("monitoring.api_urls")),
+    path("", include("partners.api_urls")),
+    path("", include("courses.api_urls")),
 ]

@@ -11,7 +11,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("people/", include("people.urls")),
+    path("pathways/", include("pathways.urls")),
+    path("partners/", include("partners.urls")),
     path("audit/", include("audit.urls")),
+    path("monitoring/", include("monitoring.urls")),
+    path("courses/", include("courses.urls")),
+    path("verify/", include("courses.public_urls")),
     path("api/v1/", include("integra.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "people",
     "pathways",
     "partners",
+    "monitoring",
+    "courses",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "accounts.context_processors.access",
+                "partners.context_processors.network",
             ],
         },
     },
@@ -187,6 +190,13 @@ SPECTACULAR_SETTINGS = {
         "PlanStatusEnum": "pathways.choices.PlanStatus",
         "PlanOutcomeEnum": "pathways.choices.PlanOutcome",
         "ReviewOutcomeEnum": "pathways.choices.ReviewOutcome",
+        "CourseKindEnum": "courses.choices.CourseKind",
+        "CourseDeliveryEnum": "courses.choices.Delivery",
+        "CourseGroupStatusEnum": "courses.choices.GroupStatus",
+        "EnrolmentStatusEnum": "courses.choices.EnrolmentStatus",
+        "AttendanceMarkEnum": "courses.choices.Mark",
+        "ExamSkillEnum": "courses.choices.Skill",
+        "ReferralStatusEnum": "partners.choices.ReferralStatus",
     },
 }
 

@@ -41,3 +41,13 @@ RECEIVER_MOVES = {
 }
 SENDER_MOVES = {ReferralStatus.REVOKED}
 NEEDS_REASON = {ReferralStatus.DECLINED, ReferralStatus.NOT_COMPLETED, ReferralStatus.REVOKED}
+
+# The button that takes a referral into each state.
+ACTION_LABELS = {
+    ReferralStatus.ACCEPTED: _("Accept"),
+    ReferralStatus.DECLINED: _("Decline"),
+    ReferralStatus.IN_PROGRESS: _("Start work"),
+    ReferralStatus.COMPLETED: _("Complete"),
+    ReferralStatus.NOT_COMPLETED: _("Report not completed"),
+    ReferralStatus.REVOKED: _("Revoke"),
+}

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from pathways.choices import Area
 from people.models import Consent, Person
 
-from .choices import ReferralStatus
+from .choices import ACTIVE_STATES, ReferralStatus
 
 
 class Service(models.Model):
@@ -28,6 +29,7 @@ class Service(models.Model):
     waiting_days = models.PositiveIntegerField(_("current waiting time (days)"), default=0)
     field_groups = models.JSONField(_("data the service needs"), default=list)
     active = models.BooleanField(_("active"), default=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["organisation__name", "name"]
@@ -50,6 +52,7 @@ class Agreement(models.Model):
     parties = models.ManyToManyField(
         Organisation, through="AgreementParty", related_name="agreements"
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-valid_from"]
@@ -118,6 +121,10 @@ class Referral(models.Model):
             models.Index(fields=["receiver", "status", "person"]),
             models.Index(fields=["sender", "status", "deadline"]),
         ]
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in ACTIVE_STATES and self.deadline < timezone.localdate()
 
     @property
     def groups(self) -> set[str]:

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,9 @@ OUTCOME_TO_MEASURE = {
     ReferralStatus.DECLINED: MeasureStatus.NOT_DONE,
     ReferralStatus.REVOKED: MeasureStatus.CANCELLED,
 }
+
+
+REASON_LENGTH = 300
 
 
 class StaleReferralError(Exception):
@@ -55,6 +59,39 @@ def _check_consent(consent: Consent, referral: Referral, groups, on: date) -> No
         raise ValidationError({"consent": problems})
 
 
+def agreement_for(user, service: Service, on: date):
+    """The agreement that lets the user's organisation refer to `service`, or a clear refusal."""
+    if not service.active:
+        raise ValidationError({"service": _("This service no longer takes referrals.")})
+    agreement = valid_agreement(user.organisation_id, service.organisation_id, on)
+    if agreement is None:
+        raise ValidationError(
+            {
+                "service": _(
+                    "There is no partnership agreement in force between %(a)s and %(b)s, "
+                    "so no referral can be sent to them."
+                )
+                % {"a": user.organisation or _("your organisation"), "b": service.organisation}
+            }
+        )
+    return agreement
+
+
+def shared_groups(service: Service, agreement) -> set[str]:
+    """What a referral shares: the data the service needs, within the agreement."""
+    return set(service.field_groups) & set(agreement.field_groups)
+
+
+def _check_request(person: Person, deadline: date, today: date, measure) -> None:
+    problems = {}
+    if deadline < today:
+        problems["deadline"] = _("The deadline cannot be in the past.")
+    if measure is not None and measure.goal.version.plan.person_id != person.pk:
+        problems["measure"] = _("The measure belongs to another client's plan.")
+    if problems:
+        raise ValidationError(problems)
+
+
 @transaction.atomic
 def create_referral(
     user,
@@ -70,18 +107,9 @@ def create_referral(
     if not grant.may_edit:
         raise PermissionDenied
     today = timezone.localdate()
-    agreement = valid_agreement(user.organisation_id, service.organisation_id, today)
-    if agreement is None:
-        raise ValidationError(
-            {
-                "service": _(
-                    "There is no partnership agreement in force between %(a)s and %(b)s, "
-                    "so no referral can be sent to them."
-                )
-                % {"a": user.organisation, "b": service.organisation}
-            }
-        )
-    groups = set(service.field_groups) & set(agreement.field_groups)
+    agreement = agreement_for(user, service, today)
+    _check_request(person, deadline, today, measure)
+    groups = shared_groups(service, agreement)
     referral = Referral(
         person=person,
         sender_id=user.organisation_id,
@@ -146,7 +174,20 @@ def override_consent(user, referral: Referral, reason: str) -> Referral:
         ],
     )
     _notify_receiver(referral)
+    if referral.sent_by:
+        notify(
+            [referral.sent_by],
+            _("Referral #%(id)s was released by a coordinator without consent.")
+            % {"id": referral.pk},
+            _url(referral),
+        )
     return referral
+
+
+def available_moves(user, referral: Referral) -> list[str]:
+    """The steps the user may take on the referral now, in workflow order."""
+    allowed = _side(user, referral) & TRANSITIONS.get(referral.status, set())
+    return [status for status in ReferralStatus.values if status in allowed]
 
 
 def _side(user, referral: Referral) -> set:
@@ -163,6 +204,8 @@ def move(user, referral: Referral, to: str, reason: str, version: int) -> Referr
     """Take one step of the referral workflow, by the side allowed to take it."""
     if to not in _side(user, referral):
         raise PermissionDenied
+    if version != referral.version:
+        raise StaleReferralError
     if to not in TRANSITIONS.get(referral.status, set()):
         raise ValidationError(
             {
@@ -172,6 +215,11 @@ def move(user, referral: Referral, to: str, reason: str, version: int) -> Referr
         )
     if to in NEEDS_REASON and not reason.strip():
         raise ValidationError({"reason": _("Give the reason or outcome.")})
+    if len(reason) > REASON_LENGTH:
+        raise ValidationError(
+            {"reason": _("Keep the reason to %(n)s characters.") % {"n": REASON_LENGTH}}
+        )
+    before = referral.status
     _advance(referral, version, status=to, status_reason=reason)
     _log(referral, user, to, reason)
     ground = policy.access(user, referral.person).ground or f"referral:{referral.pk}"
@@ -182,13 +230,15 @@ def move(user, referral: Referral, to: str, reason: str, version: int) -> Referr
         from pathways.plans import record_fulfilment_outcome
 
         record_fulfilment_outcome("referral", referral.pk, OUTCOME_TO_MEASURE[to], reason)
+    text = _("Referral #%(id)s is now: %(status)s") % {
+        "id": referral.pk,
+        "status": referral.get_status_display(),
+    }
     if user.organisation_id == referral.receiver_id and referral.sent_by:
-        notify(
-            [referral.sent_by],
-            _("Referral #%(id)s is now: %(status)s")
-            % {"id": referral.pk, "status": referral.get_status_display()},
-            f"/partners/referrals/{referral.pk}/",
-        )
+        notify([referral.sent_by], text, _url(referral))
+    elif to == ReferralStatus.REVOKED and before != ReferralStatus.HELD:
+        # The receiving organisation had the referral: tell it the sender withdrew it.
+        notify(partner_staff_of(referral.receiver_id), text, _url(referral))
     return referral
 
 
@@ -205,10 +255,14 @@ def _log(referral: Referral, user, status: str, note: str) -> None:
     ReferralEvent.objects.create(referral=referral, status=status, note=note[:300], by=user)
 
 
+def _url(referral: Referral) -> str:
+    return reverse("partners:referral", args=[referral.pk])
+
+
 def _notify_receiver(referral: Referral) -> None:
     notify(
         partner_staff_of(referral.receiver_id),
         _("New referral #%(id)s from %(sender)s: %(service)s")
         % {"id": referral.pk, "sender": referral.sender, "service": referral.service.name},
-        f"/partners/referrals/{referral.pk}/",
+        _url(referral),
     )

@@ -39,3 +39,34 @@ def agreement_between(*organisations, groups=None, valid_to=None) -> Agreement:
     for organisation in organisations:
         AgreementParty.objects.create(agreement=agreement, organisation=organisation, role="party")
     return agreement
+
+
+def consent_to(person, organisation, purpose="employment", groups=None, **dates):
+    """A consent of `person` to `organisation`, given a month ago unless told otherwise."""
+    from django.utils import timezone
+
+    from people.models import Consent
+
+    today = timezone.localdate()
+    return Consent.objects.create(
+        person=person,
+        purpose=purpose,
+        recipient=organisation,
+        field_groups=list(groups or SERVICE_GROUPS),
+        given_on=dates.pop("given_on", today - datetime.timedelta(days=30)),
+        **dates,
+    )
+
+
+def plan_with_referral_measure(caseworker, person, area="employment"):
+    """A Romanian plan proposed for `person`, and its referral measure in `area`."""
+    from django.utils import timezone
+
+    from pathways import plans
+    from pathways.models import Measure
+    from pathways.tests.factories import AssessmentFactory
+
+    assessment = AssessmentFactory(person=person, organisation=person.organisation)
+    plan = plans.propose(caseworker, assessment, "ro-integration", timezone.localdate())
+    measure = Measure.objects.get(goal__version__plan=plan, type="referral", goal__area=area)
+    return plan, measure

@@ -42,7 +42,17 @@ _MAX_KEY = 40
 
 # Arabic script writes long vowels with consonant letters and omits short ones; read them as
 # vowels inside a word and as consonants at its start, as Latin spellings do.
-_ARABIC_INITIAL = {"و": "w", "ي": "y", "ع": "a", "ا": "a", "أ": "a", "إ": "a", "آ": "a"}
+_ARABIC_INITIAL = {
+    "و": "w",
+    "ي": "y",
+    "ع": "a",
+    "ا": "a",
+    "أ": "a",
+    "إ": "a",
+    "آ": "a",
+    "ک": "k",
+    "ی": "y",
+}
 _ARABIC_MEDIAL = {
     "و": "u",
     "ي": "i",
@@ -56,7 +66,12 @@ _ARABIC_MEDIAL = {
     "ء": "",
     "ئ": "",
     "ؤ": "u",
+    "ک": "k",
+    "ی": "i",
 }
+# Signs that mark softness or a glottal stop inside a word (Cyrillic ь ъ, apostrophes) must
+# not split it: "Мельник" is one name, "melnik", not "mel" and "nik".
+_INWORD_MARKS = re.compile(r"['’ʼ`ьъЬЪ]")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 
 
@@ -70,7 +85,7 @@ def fold(text: str) -> str:
     """Lower-case ASCII transliteration with diacritics and punctuation removed."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     decomposed = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    hinted = _ARABIC_WORD.sub(_arabic_to_latin_hints, decomposed)
+    hinted = _ARABIC_WORD.sub(_arabic_to_latin_hints, _INWORD_MARKS.sub("", decomposed))
     return _NON_LETTERS.sub(" ", unidecode(hinted).lower()).strip()
 
 

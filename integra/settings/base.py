@@ -85,7 +85,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while one writer commits; the busy timeout queues writers
     # instead of failing them; IMMEDIATE takes the write lock at BEGIN so version checks
     # and audit-chain appends never interleave.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",

@@ -66,3 +66,8 @@ def test_search_never_returns_clients_of_another_organisation():
 def test_family_names_with_an_article_match_joined_or_apart(spelling):
     keys = name_keys("Аль-Хасан", "Al-Hassan")
     assert all(k in keys for k in query_keys(spelling))
+
+
+@pytest.mark.parametrize(("native", "latin"), [("Мельник", "Melnyk"), ("کاکړ", "Kakar")])
+def test_soft_signs_and_persian_letters_keep_one_key(native, latin):
+    assert query_keys(native) == query_keys(latin)

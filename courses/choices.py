@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CourseKind(models.TextChoices):
@@ -25,7 +26,7 @@ class EnrolmentStatus(models.TextChoices):
     WAITING = "waiting", _("On the waiting list")
     ACTIVE = "active", _("Enrolled")
     COMPLETED = "completed", _("Completed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("course enrolment status", "Withdrawn")
 
 
 # An enrolment in one of these states holds the person's place in the group (or its queue).

@@ -1,8 +1,9 @@
 """Filters for programme-profile values and plan labels in templates."""
 
 from django import template
-from django.utils.html import format_html
 from django.utils.translation import get_language_info
+
+from people.templatetags.people import person_name
 
 from .. import programme_text as text
 from ..programme_registry import profile
@@ -59,11 +60,4 @@ def language_name(code: str) -> str:
     return f"{info['name_translated']} ({info['name_local']})"
 
 
-@register.filter
-def person_name(person) -> str:
-    """Own-script name and, if different, the Latin one, each isolated for bidi text."""
-    native = f"{person.given_name} {person.family_name}".strip()
-    latin = f"{person.given_name_latin} {person.family_name_latin}".strip()
-    if not latin or latin == native:
-        return format_html("<bdi>{}</bdi>", native)
-    return format_html("<bdi>{}</bdi> (<bdi>{}</bdi>)", native, latin)
+register.filter("person_name", person_name)

@@ -80,19 +80,27 @@ def person_name_keys(given: str, family: str, given_latin: str, family_latin: st
 
 
 class Table:
-    def __init__(self, connection: BaseDatabaseWrapper, model: type[models.Model]):
+    """Pending rows of one model; `fields` (default FIELDS[model]) name every concrete field."""
+
+    def __init__(
+        self,
+        connection: BaseDatabaseWrapper,
+        model: type[models.Model],
+        fields: tuple[str, ...] | None = None,
+    ):
         meta = model._meta
+        fields = fields or FIELDS[model]
         expected = {f.name for f in meta.concrete_fields}
-        if set(FIELDS[model]) != expected:
+        if set(fields) != expected:
             raise RuntimeError(f"demo seeding does not know every field of {meta.label}")
         qn = connection.ops.quote_name
         self.model = model
         self.name = meta.db_table
-        columns = ", ".join(qn(meta.get_field(f).column) for f in FIELDS[model])
+        columns = ", ".join(qn(meta.get_field(f).column) for f in fields)
         if connection.vendor == "postgresql":
             self.sql = f"COPY {qn(self.name)} ({columns}) FROM STDIN"
         else:
-            marks = ", ".join(["%s"] * len(FIELDS[model]))
+            marks = ", ".join(["%s"] * len(fields))
             self.sql = f"INSERT INTO {qn(self.name)} ({columns}) VALUES ({marks})"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT MAX({qn(meta.pk.column)}) FROM {qn(self.name)}")  # noqa: S608
@@ -105,6 +113,15 @@ class Table:
         self.next_id += 1
         self.rows.append((pk, *values))
         return pk
+
+    def reserve(self) -> int:
+        """An id for a row whose values are known only later (see `put`)."""
+        pk = self.next_id
+        self.next_id += 1
+        return pk
+
+    def put(self, pk: int, *values) -> None:
+        self.rows.append((pk, *values))
 
     def write(self, connection: BaseDatabaseWrapper) -> None:
         if not self.rows:
@@ -134,6 +151,8 @@ class RowWriter:
         self.caseworker_ids = caseworker_ids
         self.tables = {model: Table(connection, model) for model in FIELDS}
         self.pending_persons = 0
+        # The consents of the household last added: (person id, consent id, consent spec).
+        self.added_consents: list[tuple[int, int, tuple]] = []
         self._timestamps: dict[str, object] = {}
         self._json: dict[tuple[str, ...], str] = {}
 
@@ -154,6 +173,7 @@ class RowWriter:
             reference = f"HH-{household_id:08d}"
             t[Household].add(reference, centre, household.reunification_pending, household.note, 1)
         ids = []
+        self.added_consents = []
         for p in household.members:
             pid = t[Person].add(
                 p.given_name, p.family_name, p.given_name_latin, p.family_name_latin, p.sex,
@@ -191,8 +211,11 @@ class RowWriter:
                 if groups not in self._json:
                     self._json[groups] = json.dumps(list(groups))
                 recipient_id = self.organisation_ids[recipient]
-                t[Consent].add(
+                consent_id = t[Consent].add(
                     pid, purpose, recipient_id, self._json[groups], given, withdrawn, expires
+                )
+                self.added_consents.append(
+                    (pid, consent_id, (purpose, recipient_id, groups, given, withdrawn, expires))
                 )
         self.pending_persons += len(household.members)
         return ids
@@ -205,17 +228,23 @@ class RowWriter:
 
     def finish(self) -> None:
         """Reset PostgreSQL sequences past the explicit ids and refresh planner statistics."""
-        with self.connection.cursor() as cursor:
-            if self.connection.vendor == "postgresql":
-                models_ = list(self.tables)
-                for sql in self.connection.ops.sequence_reset_sql(no_style(), models_):
-                    cursor.execute(sql)
-                for table in self.tables.values():
-                    cursor.execute(f"ANALYZE {self.connection.ops.quote_name(table.name)}")
-            elif self.connection.vendor == "sqlite":
-                cursor.execute("PRAGMA analysis_limit=1000")
-                cursor.execute("ANALYZE")
+        finish_tables(self.connection, list(self.tables.values()))
 
     def counts(self) -> dict[str, int]:
         """Rows written, by table."""
         return {table.name: table.written for table in self.tables.values()}
+
+
+def finish_tables(connection: BaseDatabaseWrapper, tables: list[Table]) -> None:
+    """After writing with explicit ids: reset PostgreSQL sequences past them and refresh the
+    planner statistics (ANALYZE) of the tables written."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            models_ = [table.model for table in tables]
+            for sql in connection.ops.sequence_reset_sql(no_style(), models_):
+                cursor.execute(sql)
+            for table in tables:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table.name)}")
+        elif connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit=1000")
+            cursor.execute("ANALYZE")

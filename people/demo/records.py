@@ -31,6 +31,7 @@ _CONSENTS = {
     key: (purpose, groups(*(FieldGroup(g) for g in names.split())))
     for key, (purpose, names) in _CONSENT_TEXTS.items()
 }
+CONSENTS = _CONSENTS  # the partner demo refers for the same purposes (partners_demo.py)
 _ADULT_CONSENTS = cat.Weighted("nea:5 cnam:4 courses:4 ccr:3 municipality:2")
 _MUNICIPALITY_OF = {"centre_chisinau": "mun_chisinau", "centre_balti": "mun_balti"}
 _MUNICIPALITY_OF["centre_cahul"] = "mun_cahul"

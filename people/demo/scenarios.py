@@ -5,6 +5,8 @@
    recognition.
 3. A Ukrainian accountant with two children under temporary protection (Bălți centre).
 4. An Eritrean man with subsidiary (humanitarian) protection whose wife and daughter wait abroad.
+Cases 2, 5, 6 and 7 follow (scenarios_abroad.py); scenario_cases.py gives every case its plans,
+referrals and courses.
 
 Document numbers use series that generated people never get, so each finds exactly one person.
 """
@@ -14,6 +16,7 @@ from people.choices import DocumentType as D
 from people.choices import Recognition, Relationship, Sex
 from people.choices import StatusType as S
 
+from .scenarios_abroad import abroad_households
 from .specs import HouseholdSpec, PersonSpec, groups
 
 SYRIAN_FATHER = ("محمد", "الحسن", "Mohamed", "Al-Hassan")
@@ -134,6 +137,7 @@ def syrian_family() -> HouseholdSpec:
         registered="2025-03-10",
         members=[father, mother, *children],
         note="Scenario 1: family with international protection; housing offer pending.",
+        scenario=1,
     )
 
 
@@ -191,6 +195,7 @@ def ukrainian_family() -> HouseholdSpec:
         registered="2024-03-15",
         members=[mother, *children],
         note="Scenario 3: temporary protection; evening Romanian course, childcare needed.",
+        scenario=3,
     )
 
 
@@ -229,8 +234,9 @@ def eritrean_man() -> HouseholdSpec:
         members=[man],
         reunification_pending=True,
         note="Scenario 4: wife and daughter in Sudan; family reunification requested.",
+        scenario=4,
     )
 
 
 def scenario_households() -> list[HouseholdSpec]:
-    return [syrian_family(), ukrainian_family(), eritrean_man()]
+    return [syrian_family(), ukrainian_family(), eritrean_man(), *abroad_households()]

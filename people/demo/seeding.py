@@ -1,12 +1,15 @@
-"""Seeding the demo registry: organisations, demo logins and up to millions of people.
+"""Seeding the demo: organisations, demo logins, up to millions of people and, for them, every
+module: assessments and plans, the partner network and referrals, courses and participation.
 
-The same `seed` always yields the same people (one `random.Random(seed)`, dates relative to
-specs.REFERENCE_DATE). The scenario cases come first, then generated households. Rows are written
-in batches, one transaction per batch, with ids assigned up front (see bulk.py), so a million
+The same `seed` always yields the same data (`random.Random(seed)` for the people, a second
+stream from the same seed for the modules, dates relative to specs.REFERENCE_DATE). The
+scenario cases come first, then generated households. Rows are written in batches, one
+transaction per batch, with ids assigned up front (see bulk.py and rows.py), so a million
 people take minutes on SQLite and PostgreSQL.
 
 No audit events are written: seeding is neither a user's read nor a user's change of personal
-data, and it runs before any user exists to be accountable for it.
+data, and it runs before any user exists to be accountable for it. (The scenario cases are
+written the same way, by the rules the services enforce, not through the services.)
 """
 
 import random
@@ -20,10 +23,11 @@ from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from accounts.models import Role
-from people.models import Person
+from people.models import Consent, Person
 
 from .bulk import RowWriter
 from .generator import Generator
+from .modules import DemoModules
 from .organisations import (
     DEMO_USERS,
     DemoLogin,
@@ -65,8 +69,10 @@ def seed(
     if_empty: bool = False,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[Progress], None] | None = None,
+    modules: bool = True,
 ) -> SeedResult:
-    """Ensure the demo organisations and logins, then add `persons` people.
+    """Ensure the demo organisations and logins, then add `persons` people and (unless
+    `modules` is False) their pathways, referrals and courses.
 
     With `if_empty`, people are added only when the registry holds nobody yet.
     """
@@ -86,11 +92,18 @@ def seed(
     organisation_ids = {key: org.pk for key, org in organisations.items()}
     started = time.perf_counter()
     writer = RowWriter(connection, organisation_ids, caseworkers)
-    created = seed_people(writer, persons, seed, batch_size, progress, started)
+    extra = None
+    if modules:
+        consents = writer.tables[Consent]
+        extra = DemoModules(connection, seed, persons, organisations, users, consents)
+    created = seed_people(writer, persons, seed, batch_size, progress, started, extra)
     writer.finish()
+    result.rows = writer.counts()
+    if extra is not None:
+        extra.finish()
+        result.rows |= extra.counts()
     result.created = created
     result.seconds = time.perf_counter() - started
-    result.rows = writer.counts()
     return result
 
 
@@ -101,8 +114,10 @@ def seed_people(
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[Progress], None] | None = None,
     started: float | None = None,
+    modules: DemoModules | None = None,
 ) -> int:
-    """Write `persons` people (scenario cases first) through `writer`; returns how many."""
+    """Write `persons` people (scenario cases first) through `writer`, and what `modules`
+    draws for each household; returns how many people."""
     started = time.perf_counter() if started is None else started
     generator = Generator(random.Random(seed))
     done = 0
@@ -111,16 +126,24 @@ def seed_people(
             if done >= persons:
                 break
             household.members = household.members[: persons - done]
-            writer.add(household)
+            ids = writer.add(household)
+            if modules is not None:
+                modules.add(household, ids, writer.added_consents)
             done += len(household.members)
             if writer.pending_persons >= batch_size:
-                writer.flush()
+                _flush(writer, modules)
                 if progress:
                     progress(Progress(done, persons, time.perf_counter() - started))
-        writer.flush()
+        _flush(writer, modules)
     if progress:
         progress(Progress(done, persons, time.perf_counter() - started))
     return done
+
+
+def _flush(writer: RowWriter, modules: DemoModules | None) -> None:
+    writer.flush()
+    if modules is not None:
+        modules.flush()
 
 
 @contextmanager

@@ -75,3 +75,4 @@ class HouseholdSpec:
     is_household: bool = True  # False: a person living alone, recorded without a household
     reunification_pending: bool = False
     note: str = ""
+    scenario: int = 0  # the case of shared/SCENARIOS.md it plays; 0: a generated household

@@ -15,6 +15,7 @@ from people.models import Consent, Household, IdentityDocument, Person
 from people.search import document_key, name_keys, query_keys
 from people.selectors import matching_persons
 
+from .demo_data import wipe
 from .factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +42,7 @@ def _people() -> list[tuple]:
 
 
 def _wipe() -> None:
-    Person.objects.all().delete()
-    Household.objects.all().delete()
+    wipe()  # the people, and the plans, referrals and courses seeded for them
 
 
 def test_same_seed_gives_the_same_people_and_another_seed_others():

@@ -1,4 +1,5 @@
-"""`manage.py seed --persons N --seed S [--if-empty]`: the demo registry (see people.demo)."""
+"""`manage.py seed --persons N --seed S [--if-empty]`: the demo registry and, for its people,
+plans, referrals and courses (see people.demo)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,8 +8,9 @@ from people.demo.seeding import DEFAULT_BATCH, Progress, seed
 
 class Command(BaseCommand):
     help = (
-        "Create the demo organisations and logins and add N deterministic demo people. "
-        "Seeding writes no audit events: it is not a user's read or change of personal data."
+        "Create the demo organisations and logins and add N deterministic demo people with "
+        "their assessments, plans, referrals and courses. Seeding writes no audit events: it "
+        "is not a user's read or change of personal data."
     )
 
     def add_arguments(self, parser):

@@ -208,25 +208,31 @@ def worklist(
     to_assess = persons.filter(Exists(protected)).exclude(
         Exists(Assessment.objects.filter(person=OuterRef("pk")))
     )
-    open_plans = Plan.objects.filter(person__in=persons, closed_on__isnull=True)
+    open_plans = policy.visible_related(user, Plan.objects.filter(closed_on__isnull=True), "person")
     awaiting = open_plans.filter(
         Exists(PlanVersion.objects.filter(plan=OuterRef("pk"), status=PlanStatus.PROPOSED))
     )
     soon = today - timedelta(days=1) if overdue_only else today + timedelta(days=due_within)
     # The agreed version, or the first proposal of a plan not agreed yet: never both.
-    current = PlanVersion.objects.filter(plan__in=open_plans).filter(
-        Q(status=PlanStatus.AGREED) | Q(status=PlanStatus.PROPOSED, number=1)
+    current = Q(goal__version__status=PlanStatus.AGREED) | Q(
+        goal__version__status=PlanStatus.PROPOSED, goal__version__number=1
     )
-    measures = Measure.objects.exclude(
-        goal__area__in=policy.hidden_plan_areas_in_lists(user)
-    ).filter(
-        goal__version__in=current,
+    measures = policy.visible_related(
+        user,
+        Measure.objects.filter(current, goal__version__plan__closed_on__isnull=True),
+        "goal__version__plan__person",
+    )
+    measures = measures.exclude(goal__area__in=policy.hidden_plan_areas_in_lists(user)).filter(
         status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS],
         deadline__lte=soon,
     )
     if measure_type:
         measures = measures.filter(type=measure_type)
-    reviews = Review.objects.filter(plan__in=open_plans, held_on__isnull=True, due_on__lte=soon)
+    reviews = policy.visible_related(
+        user,
+        Review.objects.filter(plan__closed_on__isnull=True, held_on__isnull=True, due_on__lte=soon),
+        "plan__person",
+    )
     return Worklist(
         to_assess.order_by("id"),
         awaiting.select_related("person").order_by("start_date", "id"),

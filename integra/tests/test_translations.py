@@ -22,7 +22,7 @@ NPLURALS = {"ro": 3, "ru": 4, "uk": 4, "ar": 6}
 # The translation of "Password" on the sign-in page.
 PASSWORD_LABEL = {"ro": "Parolă", "ru": "Пароль", "uk": "Пароль", "ar": "كلمة المرور"}
 
-PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+NAMED_ARG = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 PO_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 PO_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
 
@@ -96,26 +96,26 @@ def compiled(lang: str) -> gettext.GNUTranslations:
 
 
 def _has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in PLACEHOLDER.sub("", text))
+    return any(ch.isalpha() for ch in NAMED_ARG.sub("", text))
 
 
 def _has_non_latin_letter(text: str) -> bool:
     return any(
         ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")
-        for ch in PLACEHOLDER.sub("", text)
+        for ch in NAMED_ARG.sub("", text)
     )
 
 
-def _problems(lang: str, msgid: str, translated: str, allowed_placeholders: set[str]) -> list:
+def _problems(lang: str, msgid: str, translated: str, allowed_args: set[str]) -> list:
     problems = []
     if not translated.strip():
         problems.append(f"untranslated: {msgid!r}")
         return problems
     if lang in NON_LATIN and _has_letters(translated) and not _has_non_latin_letter(translated):
         problems.append(f"not in the {lang} script: {msgid!r} -> {translated!r}")
-    extra = set(PLACEHOLDER.findall(translated)) - allowed_placeholders
+    extra = set(NAMED_ARG.findall(translated)) - allowed_args
     if extra:
-        problems.append(f"unknown placeholders {sorted(extra)}: {msgid!r} -> {translated!r}")
+        problems.append(f"unknown named arguments {sorted(extra)}: {msgid!r} -> {translated!r}")
     return problems
 
 
@@ -130,15 +130,15 @@ def test_every_message_is_translated(lang):
     for msgid, msgid_plural in sorted(english_catalog(), key=lambda e: e[0]):
         if msgid_plural is None:
             translated = catalog.get(msgid, "")
-            placeholders = set(PLACEHOLDER.findall(msgid))
-            problems += _problems(lang, msgid, translated, placeholders)
-            if translated and placeholders - set(PLACEHOLDER.findall(translated)):
-                problems.append(f"placeholder dropped: {msgid!r} -> {translated!r}")
+            named_args = set(NAMED_ARG.findall(msgid))
+            problems += _problems(lang, msgid, translated, named_args)
+            if translated and named_args - set(NAMED_ARG.findall(translated)):
+                problems.append(f"named argument dropped: {msgid!r} -> {translated!r}")
             continue
-        placeholders = set(PLACEHOLDER.findall(msgid + msgid_plural))
+        named_args = set(NAMED_ARG.findall(msgid + msgid_plural))
         for form in range(nplurals):
             translated = catalog.get((msgid, form), "")
-            problems += _problems(lang, f"{msgid} [{form}]", translated, placeholders)
+            problems += _problems(lang, f"{msgid} [{form}]", translated, named_args)
     assert not problems, f"{lang}: {len(problems)} problem(s):\n" + "\n".join(problems)
 
 

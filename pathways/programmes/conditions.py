@@ -11,6 +11,7 @@ A mapping with several keys applies when all of them do.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,11 +30,12 @@ COMBINATORS = ("all", "any", "not")
 CONDITION_KEYS = FLAG_NAMES + LEVEL_KEYS + AGE_KEYS + COMBINATORS
 
 
-class Condition:
+class Condition(ABC):
     """Base of all conditions."""
 
+    @abstractmethod
     def matches(self, needs: NeedsProfile) -> bool:
-        raise NotImplementedError
+        """Whether the needs profile satisfies this condition."""
 
 
 @dataclass(frozen=True)
